@@ -1,0 +1,83 @@
+// Verdicts for content scripts: each tab holds a long-lived port and sends batches of posts;
+// the compiled engine answers. Counts per tab (for the popup) live in storage.session so they
+// survive the service worker being stopped.
+import { ready } from "./engine.js";
+import { DEFAULT_PACK, isPackChange, loadPack } from "./settings.js";
+
+export const FILTER_PORT = "staffroom-filter";
+
+let compiled = null; // Promise<{engine, pack}>, rebuilt when the pack changes
+const ports = new Set();
+
+function compile() {
+  compiled ??= (async () => {
+    const wasm = await ready;
+    const { pack } = await loadPack();
+    try {
+      return { engine: new wasm.FilterEngine(JSON.stringify(pack)), pack };
+    } catch (errors) {
+      // A stored pack that no longer validates must not leave the timeline unfiltered and silent.
+      console.error("Staffroom: stored rule pack is invalid, using defaults", errors);
+      return { engine: new wasm.FilterEngine(JSON.stringify(DEFAULT_PACK)), pack: DEFAULT_PACK };
+    }
+  })();
+  return compiled;
+}
+
+function contextFor(site, pack) {
+  return { now_ms: Date.now(), lens: pack.lens?.sites?.[site] === false ? false : undefined };
+}
+
+async function countVerdicts(tabId, verdicts) {
+  if (tabId === undefined) return;
+  const key = `tab:${tabId}`;
+  const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
+  for (const { verdict, reasons } of verdicts) {
+    stats.seen += 1;
+    if (verdict === "hide") stats.hidden += 1;
+    if (verdict === "warn") stats.warned += 1;
+    for (const { kind } of verdict === "show" ? [] : reasons) stats.reasons[kind] = (stats.reasons[kind] ?? 0) + 1;
+  }
+  await chrome.storage.session.set({ [key]: stats });
+}
+
+export function onFilterPort(port) {
+  ports.add(port);
+  port.onDisconnect.addListener(() => ports.delete(port));
+  const tabId = port.sender?.tab?.id;
+  port.onMessage.addListener(async (message) => {
+    if (message?.type !== "classify" || !Array.isArray(message.posts)) return;
+    let reply;
+    try {
+      const { engine, pack } = await compile();
+      const verdicts = engine.classify(message.posts, contextFor(message.site, pack));
+      reply = { type: "verdicts", batch: message.batch, verdicts, noise: pack.noise ?? {} };
+      countVerdicts(tabId, verdicts);
+    } catch (error) {
+      // Fail open: a teacher must never be left staring at a timeline hidden by our own fault.
+      console.error("Staffroom: classification failed", error);
+      compiled = null;
+      const verdicts = message.posts.map(({ id }) => ({ id, verdict: "show", reasons: [] }));
+      reply = { type: "verdicts", batch: message.batch, verdicts, error: String(error?.message ?? error) };
+    }
+    port.postMessage(reply);
+  });
+}
+
+/** Settings changed: recompile and ask every open tab to re-send its posts, no reload needed. */
+export function onStorageChanged(changes, area) {
+  if (!isPackChange(changes, area)) return;
+  compiled = null;
+  for (const port of ports) port.postMessage({ type: "refresh" });
+}
+
+export function forgetTab(tabId) {
+  chrome.storage.session.remove(`tab:${tabId}`);
+}
+
+export const routes = {
+  "filter/tabStats": async ({ tabId }) => {
+    const key = `tab:${tabId}`;
+    return (await chrome.storage.session.get(key))[key] ?? { seen: 0, hidden: 0, warned: 0, reasons: {} };
+  },
+};

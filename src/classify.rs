@@ -1,0 +1,283 @@
+//! A compiled rule pack deciding verdicts for batches of posts.
+//!
+//! Each post's text is folded once and every matcher reads that one string. A post is hidden
+//! when any hide reason applies, warned when only warn reasons do (muted words with
+//! `"action": "warn"`), shown otherwise. Every reason that applied is listed, most decisive
+//! first: accounts, muted words, trolls, noise, then the lens; so an on-topic post that is
+//! muted is hidden for the mute, and an off-topic muted post names both.
+
+use crate::extract::{self, Extracted};
+use crate::lens;
+use crate::mutewords::{self, MuteInput, MuteMatcher, MuteSpec};
+use crate::noise::{self, NoiseChecks};
+use crate::normalize::{fold, fold_handle, fold_tag};
+use crate::post::{Post, PostKind, Reason, ReasonKind, Verdict, VerdictKind};
+use crate::rules::{Action, Noise, PackError, RulePack, Target};
+use crate::troll::{Sensitivity, TrollDetector};
+use aho_corasick::AhoCorasick;
+use std::collections::HashSet;
+
+/// Per-call circumstances the pack alone does not know.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Milliseconds since the Unix epoch; expired mutes stop applying.
+    pub now_ms: f64,
+    /// Overrides the pack's `lens.enabled` (lens off on one site; forced on in a focus session).
+    pub lens: Option<bool>,
+    /// During a focus session narrowed to one hashtag, only that tag (and its variant
+    /// spellings) passes the lens. Applies only while the lens is on.
+    pub focus_tag: Option<String>,
+}
+
+pub struct Engine {
+    mutes: MuteMatcher,
+    mute_rules: Vec<CompiledMute>,
+    muted_accounts: HashSet<String>,
+    trusted: HashSet<String>,
+    lens_enabled: bool,
+    /// `None` when the lens has nothing to match: every post passes.
+    lens: Option<LensMatcher>,
+    troll: Option<(TrollDetector, Sensitivity)>,
+    noise: Noise,
+    text_checks: NoiseChecks,
+}
+
+struct CompiledMute {
+    detail: String,
+    warn: bool,
+    expires_ms: Option<i64>,
+}
+
+struct LensMatcher {
+    /// Folded tags, every variant spelling of a family included.
+    tags: HashSet<String>,
+    keywords: Option<AhoCorasick>,
+    keyword_edges: Vec<(bool, bool)>,
+}
+
+impl LensMatcher {
+    fn new(pack: &RulePack) -> Result<Option<LensMatcher>, Vec<PackError>> {
+        let chosen: Vec<&lens::TopicPack> = pack.lens.packs.iter().filter_map(|id| lens::find(id)).collect();
+        let mut tags = HashSet::new();
+        for tag in pack.lens.hashtags.iter().map(|t| fold_tag(t)).chain(chosen.iter().flat_map(|p| p.hashtags.clone())) {
+            tags.extend(lens::family(&tag));
+        }
+        let mut keywords: Vec<String> = pack.lens.keywords.iter().map(|k| fold(k).trim().to_string()).collect();
+        keywords.extend(chosen.iter().flat_map(|p| p.keywords.iter().cloned()));
+        keywords.retain(|k| !k.is_empty());
+        keywords.sort();
+        keywords.dedup();
+        if tags.is_empty() && keywords.is_empty() {
+            return Ok(None);
+        }
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let keyword_edges = keywords.iter().map(|k| (alnum(k.chars().next()), alnum(k.chars().next_back()))).collect();
+        let keywords = if keywords.is_empty() {
+            None
+        } else {
+            let ac = mutewords::automaton(&keywords).map_err(|e| {
+                vec![PackError::new("lens.keywords", format!("too many keywords to compile: {e}"))]
+            })?;
+            Some(ac)
+        };
+        Ok(Some(LensMatcher { tags, keywords, keyword_edges }))
+    }
+
+    fn passes(&self, tags: &[String], text: &str) -> bool {
+        if tags.iter().any(|t| self.tags.contains(t)) {
+            return true;
+        }
+        let Some(ac) = &self.keywords else { return false };
+        // Overlapping, so that "maths" failing its edge inside "mathsy" cannot hide a later hit.
+        ac.find_overlapping_iter(text).any(|m| {
+            let (edge_start, edge_end) = self.keyword_edges[m.pattern().as_usize()];
+            (!edge_start || !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+                && (!edge_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
+        })
+    }
+}
+
+/// `fold`, with a fast path for the common all-ASCII post (NFKC leaves ASCII unchanged and no
+/// invisible character is ASCII, so lowercasing is the whole fold).
+fn fold_text(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        fold(text)
+    }
+}
+
+/// `fold_tag`, with the same ASCII fast path.
+fn fold_post_tag(tag: &str) -> String {
+    let tag = tag.trim();
+    if tag.is_ascii() {
+        tag.strip_prefix('#').unwrap_or(tag).to_ascii_lowercase()
+    } else {
+        fold_tag(tag)
+    }
+}
+
+/// Account rules as folded handles. A bare rule (`someone`) also matches `someone@any.instance`.
+fn matching_account<'h>(set: &HashSet<String>, handle: &'h str) -> Option<String> {
+    if set.is_empty() {
+        return None;
+    }
+    let handle = fold_handle(handle);
+    if handle.is_empty() {
+        return None;
+    }
+    let hit = set.contains(&handle) || handle.split_once('@').is_some_and(|(name, _)| set.contains(name));
+    hit.then_some(handle)
+}
+
+impl Engine {
+    pub fn new(pack: &RulePack) -> Result<Engine, Vec<PackError>> {
+        let mut errors = pack.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let specs: Vec<MuteSpec> = pack
+            .mute
+            .iter()
+            .map(|r| MuteSpec {
+                value: &r.value,
+                content: r.targets.contains(&Target::Content),
+                tag: r.targets.contains(&Target::Tag),
+                mode: r.match_mode,
+            })
+            .collect();
+        let mutes = MuteMatcher::new(&specs).map_err(|errs| {
+            errs.into_iter()
+                .map(|e| match e.index {
+                    Some(i) => PackError::new(format!("mute[{i}].value"), e.message),
+                    None => PackError::new("mute", e.message),
+                })
+                .collect::<Vec<_>>()
+        });
+        let lens = LensMatcher::new(pack);
+        let (mutes, lens) = match (mutes, lens) {
+            (Ok(m), Ok(l)) => (m, l),
+            (m, l) => {
+                errors.extend(m.err().unwrap_or_default());
+                errors.extend(l.err().unwrap_or_default());
+                return Err(errors);
+            }
+        };
+        let mute_rules = pack
+            .mute
+            .iter()
+            .map(|r| CompiledMute {
+                detail: format!("muted word: '{}'", r.value.trim()),
+                warn: r.action == Action::Warn,
+                expires_ms: r.expires_ms(),
+            })
+            .collect();
+        let handles = |list: &[String]| list.iter().map(|h| fold_handle(h)).collect::<HashSet<_>>();
+        let sensitivity = pack.troll.sensitivity;
+        Ok(Engine {
+            mutes,
+            mute_rules,
+            muted_accounts: handles(&pack.accounts.mute),
+            trusted: handles(&pack.accounts.trust),
+            lens_enabled: pack.lens.enabled,
+            lens,
+            troll: (sensitivity != Sensitivity::Off).then(|| (TrollDetector::new(), sensitivity)),
+            noise: pack.noise,
+            text_checks: NoiseChecks {
+                bait: pack.noise.bait,
+                hashtag_stuffing: pack.noise.hashtag_stuffing,
+                spam: pack.noise.spam,
+            },
+        })
+    }
+
+    pub fn classify(&self, posts: &[Post], ctx: &Context) -> Vec<Verdict> {
+        let lens_on = ctx.lens.unwrap_or(self.lens_enabled);
+        let focus: Option<HashSet<String>> = ctx
+            .focus_tag
+            .as_deref()
+            .map(fold_tag)
+            .filter(|t| lens_on && !t.is_empty())
+            .map(|t| lens::family(&t).into_iter().collect());
+        posts.iter().map(|post| self.classify_one(post, ctx, lens_on, focus.as_ref())).collect()
+    }
+
+    fn classify_one(&self, post: &Post, ctx: &Context, lens_on: bool, focus: Option<&HashSet<String>>) -> Verdict {
+        let mut reasons: Vec<(Reason, bool)> = Vec::new();
+        let mut add = |kind: ReasonKind, detail: String, warn: bool| {
+            if !reasons.iter().any(|(r, _)| r.kind == kind && r.detail == detail) {
+                reasons.push((Reason { kind, detail }, warn));
+            }
+        };
+
+        let trusted = post.author.as_deref().is_some_and(|a| matching_account(&self.trusted, a).is_some());
+        let troll = self.troll.as_ref().filter(|_| !trusted);
+        let text_noise = !trusted
+            && (self.text_checks.bait || self.text_checks.hashtag_stuffing || self.text_checks.spam);
+        // Parse the text only for what is needed: tags the site did not link, mentions, URLs.
+        let extracted =
+            if post.hashtags.is_none() || troll.is_some() || text_noise { extract::extract(&post.text) } else { Extracted::default() };
+        let raw_tags = post.hashtags.as_ref().unwrap_or(&extracted.hashtags);
+        let tags: Vec<String> = raw_tags.iter().map(|t| fold_post_tag(t)).filter(|t| !t.is_empty()).collect();
+        let text = fold_text(&post.text);
+
+        for author in post.author.iter().chain(&post.related_authors) {
+            if let Some(handle) = matching_account(&self.muted_accounts, author) {
+                add(ReasonKind::Account, format!("muted account: @{handle}"), false);
+            }
+        }
+
+        let input = MuteInput { text: &text, tags: &tags, lang: post.lang.as_deref() };
+        for i in self.mutes.matches(&input) {
+            let rule = &self.mute_rules[i];
+            if rule.expires_ms.is_some_and(|e| e as f64 <= ctx.now_ms) {
+                continue;
+            }
+            add(ReasonKind::Mute, rule.detail.clone(), rule.warn);
+        }
+
+        if let Some((detector, sensitivity)) = troll {
+            for reason in detector.assess(&post.text, extracted.mentions.len(), *sensitivity) {
+                add(reason.kind, reason.detail, false);
+            }
+        }
+
+        let kind_noise = match post.kind {
+            Some(PostKind::Promoted) if self.noise.promoted => Some("promoted"),
+            Some(PostKind::WhoToFollow) if self.noise.who_to_follow => Some("who to follow"),
+            Some(PostKind::Trend) if self.noise.trends => Some("trend"),
+            Some(PostKind::Repost) if self.noise.reposts => Some("repost"),
+            Some(PostKind::Quote) if self.noise.quotes => Some("quote post"),
+            Some(PostKind::StrangerReply) if self.noise.stranger_replies => Some("reply from someone you don't follow"),
+            _ => None,
+        };
+        if let Some(detail) = kind_noise {
+            add(ReasonKind::Noise, detail.to_string(), false);
+        }
+        if text_noise {
+            for reason in noise::assess(&post.text, &tags, &extracted.urls, self.text_checks) {
+                add(reason.kind, reason.detail, false);
+            }
+        }
+
+        if lens_on {
+            let on_topic = match (focus, &self.lens) {
+                (Some(focus), _) => tags.iter().any(|t| focus.contains(t)),
+                (None, Some(lens)) => lens.passes(&tags, &text),
+                (None, None) => true,
+            };
+            if !on_topic {
+                add(ReasonKind::Lens, "off-topic".to_string(), false);
+            }
+        }
+
+        let verdict = if reasons.iter().any(|(_, warn)| !warn) {
+            VerdictKind::Hide
+        } else if reasons.is_empty() {
+            VerdictKind::Show
+        } else {
+            VerdictKind::Warn
+        };
+        Verdict { id: post.id.clone(), verdict, reasons: reasons.into_iter().map(|(r, _)| r).collect() }
+    }
+}

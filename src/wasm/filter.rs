@@ -1,0 +1,59 @@
+use crate::classify::Context;
+use crate::{extract, Engine, Post, RulePack};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+/// Pack errors reach JavaScript as an array of `{field, message}` so pages can show each
+/// error next to its field.
+fn pack_errors(errors: Vec<crate::PackError>) -> JsValue {
+    serde_wasm_bindgen::to_value(&errors).unwrap_or_else(|e| JsValue::from_str(&e.to_string()))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsContext {
+    now_ms: f64,
+    lens: Option<bool>,
+    focus_tag: Option<String>,
+}
+
+/// A rule pack compiled once; `classify` is then called per batch of posts.
+#[wasm_bindgen]
+pub struct FilterEngine {
+    engine: Engine,
+}
+
+#[wasm_bindgen]
+impl FilterEngine {
+    /// Throws an array of `{field, message}` when the pack is invalid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(pack_json: &str) -> Result<FilterEngine, JsValue> {
+        let pack = RulePack::from_json(pack_json).map_err(pack_errors)?;
+        let engine = Engine::new(&pack).map_err(pack_errors)?;
+        Ok(FilterEngine { engine })
+    }
+
+    /// `posts`: array of `{id, text, author?, hashtags?, lang?, kind?}`;
+    /// `context`: `{now_ms, lens?, focus_tag?}`. Returns one verdict per post, same order.
+    pub fn classify(&self, posts: JsValue, context: JsValue) -> Result<JsValue, JsError> {
+        let posts: Vec<Post> = serde_wasm_bindgen::from_value(posts)?;
+        let context: JsContext =
+            if context.is_undefined() { JsContext::default() } else { serde_wasm_bindgen::from_value(context)? };
+        let context = Context { now_ms: context.now_ms, lens: context.lens, focus_tag: context.focus_tag };
+        Ok(serde_wasm_bindgen::to_value(&self.engine.classify(&posts, &context))?)
+    }
+}
+
+/// Validates a pack: `[]` when it is good, else every `{field, message}`.
+#[wasm_bindgen(js_name = checkPack)]
+pub fn check_pack(pack_json: &str) -> JsValue {
+    match RulePack::from_json(pack_json).and_then(|pack| Engine::new(&pack).map(|_| ())) {
+        Ok(()) => js_sys::Array::new().into(),
+        Err(errors) => pack_errors(errors),
+    }
+}
+
+#[wasm_bindgen(js_name = extractEntities)]
+pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
+    Ok(serde_wasm_bindgen::to_value(&extract::extract(text))?)
+}
