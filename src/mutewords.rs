@@ -109,6 +109,8 @@ pub struct MuteMatcher {
     regexes: Option<RegexSet>,
     /// Per regex of the set: its rule, and whether it applies to the text.
     regex_rules: Vec<(u32, bool)>,
+    /// Some regex applies to the text (not only to tags).
+    regex_content: bool,
 }
 
 /// Checks one value on its own, as the rule-pack validator reports it (`mute[i].value`).
@@ -242,6 +244,7 @@ impl MuteMatcher {
             tag_ac,
             tag_rules,
             regexes,
+            regex_content: regex_rules.iter().any(|&(_, content)| content),
             regex_rules,
         })
     }
@@ -284,7 +287,8 @@ impl MuteMatcher {
             }
         }
         if let Some(set) = &self.regexes {
-            if self.regex_rules.iter().any(|&(_, content)| content) {
+            // `is_match` stops early and skips building a pattern set: most posts match none.
+            if self.regex_content && set.is_match(text) {
                 for i in set.matches(text).iter() {
                     let (rule, content) = self.regex_rules[i];
                     if content {
@@ -292,7 +296,7 @@ impl MuteMatcher {
                     }
                 }
             }
-            for tag in input.tags {
+            for tag in input.tags.iter().filter(|t| set.is_match(t)) {
                 for i in set.matches(tag).iter() {
                     hits.set(self.regex_rules[i].0);
                 }

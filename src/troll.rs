@@ -222,13 +222,24 @@ impl TrollDetector {
             }
         }
         let dutch = raw.iter().any(|h| lex.entries[h.entry].not_dutch) && reads_as_dutch(folded);
+        let weight = |h: &Hit| lex.entries[h.entry].weight;
         let mut hits: Vec<Hit> = Vec::new();
         for h in raw {
-            let excused = (!allowed.is_empty() && allowed[h.first..=h.last].iter().all(|&a| a))
+            let excused = is_ok(&h)
+                || (!allowed.is_empty() && allowed[h.first..=h.last].iter().all(|&a| a))
                 || (dutch && lex.entries[h.entry].not_dutch)
                 || mentioned(folded, h.first);
-            if !is_ok(&h) && !excused && !hits.iter().any(|k| k.entry == h.entry) {
-                hits.push(h);
+            if excused || hits.iter().any(|k| k.entry == h.entry) {
+                continue;
+            }
+            // Words count once: "bitchass" is one hit, not "bitch" and "bitchass".
+            match hits.last_mut() {
+                Some(k) if h.first <= k.last => {
+                    if weight(&h) > weight(k) {
+                        *k = h;
+                    }
+                }
+                _ => hits.push(h),
             }
         }
         hits

@@ -3,7 +3,7 @@
 
 use staffroom::noise::{self, NoiseChecks};
 use staffroom::troll::{Sensitivity, TrollDetector};
-use staffroom::ReasonKind;
+use staffroom::post::ReasonKind;
 
 fn reasons(text: &str, s: Sensitivity) -> Vec<String> {
     let found = TrollDetector::new().assess(text, 0, s);

@@ -1,15 +1,22 @@
 // The background's wiring: every listener is registered synchronously at load (a stopped
-// service worker is woken by the event it missed), and each area's module does the work.
+// service worker is woken by the event it missed); each area's module does the work.
 import { ready } from "./engine.js";
 import * as filter from "./filter.js";
+import * as focus from "./focus.js";
+import * as instances from "./instances.js";
+import * as library from "./library.js";
 import * as settings from "./settings.js";
 
-const routes = {
-  ...filter.routes,
-  "settings/get": () => settings.loadPack(),
-  "settings/save": ({ pack }) => settings.savePack(pack),
-  "engine/checkPack": async ({ json }) => (await ready).checkPack(json),
-};
+const areas = [filter, focus, instances, library];
+
+const routes = Object.assign(
+  {
+    "settings/get": () => settings.loadPack(),
+    "settings/save": ({ pack }) => settings.savePack(pack),
+    "engine/checkPack": async ({ json }) => (await ready).checkPack(json),
+  },
+  ...areas.map((area) => area.routes),
+);
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = routes[message?.type];
@@ -18,7 +25,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(() => handler(message, sender))
     .then(
       (value) => sendResponse({ ok: true, value }),
-      (error) => sendResponse({ ok: false, error: error?.message ?? String(error), errors: error?.errors }),
+      (error) => sendResponse({ ok: false, error: error?.message ?? String(error), errors: error?.errors, code: error?.code }),
     );
   return true; // the response is sent asynchronously
 });
@@ -29,3 +36,19 @@ chrome.runtime.onConnect.addListener((port) => {
 
 chrome.storage.onChanged.addListener((changes, area) => filter.onStorageChanged(changes, area));
 chrome.tabs.onRemoved.addListener((tabId) => filter.forgetTab(tabId));
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  for (const area of areas) area.onAlarm?.(alarm);
+});
+
+chrome.runtime.onInstalled.addListener((details) => {
+  for (const area of areas) area.onInstalled?.(details);
+});
+
+chrome.runtime.onStartup.addListener(() => {
+  for (const area of areas) area.onStartup?.();
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => library.onContextMenu?.(info, tab));
+chrome.notifications.onClicked.addListener((id) => library.onNotificationClicked?.(id));
+chrome.commands.onCommand.addListener((command, tab) => focus.onCommand?.(command, tab));
