@@ -11,8 +11,11 @@
 use staffroom::troll::{decode_entities, Sensitivity, TrollDetector};
 use std::time::Instant;
 
-const LEVELS: [(Sensitivity, &str); 3] =
-    [(Sensitivity::Low, "low"), (Sensitivity::Medium, "medium"), (Sensitivity::High, "high")];
+const LEVELS: [(Sensitivity, &str); 3] = [
+    (Sensitivity::Low, "low"),
+    (Sensitivity::Medium, "medium"),
+    (Sensitivity::High, "high"),
+];
 
 struct Tweet {
     id: u64,
@@ -27,13 +30,20 @@ fn main() {
     let csv = std::fs::read_to_string(&csv_path).unwrap_or_else(|e| panic!("{csv_path}: {e}"));
     let tweets = parse_tweets(&csv);
     let teacher_path = format!("{root}/tests/data/teacher_posts.txt");
-    let teacher = std::fs::read_to_string(&teacher_path).unwrap_or_else(|e| panic!("{teacher_path}: {e}"));
+    let teacher =
+        std::fs::read_to_string(&teacher_path).unwrap_or_else(|e| panic!("{teacher_path}: {e}"));
     let teacher: Vec<&str> = teacher.lines().filter(|l| !l.trim().is_empty()).collect();
     let detector = TrollDetector::new();
     let hidden = |text: &str, s: Sensitivity| !detector.assess(text, 0, s).is_empty();
 
-    println!("troll filter, Davidson tweets: {} (train = even ids, validation = odd ids)", tweets.len());
-    println!("{:<8} {:<10} {:>6} {:>9} {:>7} {:>6} {:>15}", "level", "split", "n", "precision", "recall", "F1", "neither hidden");
+    println!(
+        "troll filter, Davidson tweets: {} (train = even ids, validation = odd ids)",
+        tweets.len()
+    );
+    println!(
+        "{:<8} {:<10} {:>6} {:>9} {:>7} {:>6} {:>15}",
+        "level", "split", "n", "precision", "recall", "F1", "neither hidden"
+    );
     for (level, name) in LEVELS {
         for (split, parity) in [("train", 0), ("validation", 1)] {
             let part: Vec<&Tweet> = tweets.iter().filter(|t| t.id % 2 == parity).collect();
@@ -41,7 +51,13 @@ fn main() {
             let m = Metrics::of(part.iter().map(|t| t.troll).zip(verdicts.iter().copied()));
             println!(
                 "{:<8} {:<10} {:>6} {:>9.3} {:>7.3} {:>6.3} {:>14.1}%",
-                name, split, part.len(), m.precision(), m.recall(), m.f1(), m.neither_hidden() * 100.0
+                name,
+                split,
+                part.len(),
+                m.precision(),
+                m.recall(),
+                m.f1(),
+                m.neither_hidden() * 100.0
             );
         }
     }
@@ -53,13 +69,20 @@ fn main() {
             format!("{name} {:.1}%", n as f64 * 100.0 / teacher.len() as f64)
         })
         .collect();
-    println!("teacher posts hidden ({}): {}", teacher.len(), shares.join(", "));
+    println!(
+        "teacher posts hidden ({}): {}",
+        teacher.len(),
+        shares.join(", ")
+    );
 
     let mut rng = Rng(0x5EED_2017);
     let trolls: Vec<&Tweet> = tweets.iter().filter(|t| t.troll).collect();
     for (level, name) in LEVELS {
         let plain = trolls.iter().filter(|t| hidden(&t.text, level)).count();
-        let disguised = trolls.iter().filter(|t| hidden(&disguise(&t.text, &mut rng), level)).count();
+        let disguised = trolls
+            .iter()
+            .filter(|t| hidden(&disguise(&t.text, &mut rng), level))
+            .count();
         println!(
             "evasion at {name}: recall plain {:.3}, disguised {:.3}, kept {:.1}%",
             plain as f64 / trolls.len() as f64,
@@ -68,28 +91,53 @@ fn main() {
         );
     }
 
-    let raw: Vec<&str> = csv_texts(&csv);
-    let rounds = 5;
-    let start = Instant::now();
-    let mut flagged = 0usize;
-    for _ in 0..rounds {
-        for text in &raw {
-            flagged += detector.assess(text, 0, Sensitivity::Medium).len();
-        }
+    // Raw (still escaped) texts, as assess() gets them. Best of several rounds: the machine
+    // is shared, and the best round is the least disturbed.
+    let raw: Vec<String> = csv_rows(&csv)
+        .into_iter()
+        .skip(1)
+        .map(|[_, _, text]| text)
+        .collect();
+    let raw: Vec<&str> = raw.iter().map(String::as_str).collect();
+    for (name, posts) in [("Davidson tweets", &raw), ("teacher posts", &teacher)] {
+        let best = (0..7)
+            .map(|_| {
+                let start = Instant::now();
+                for text in posts.iter() {
+                    std::hint::black_box(detector.assess(
+                        std::hint::black_box(text),
+                        0,
+                        Sensitivity::Medium,
+                    ));
+                }
+                start.elapsed().as_secs_f64() * 1e6 / posts.len() as f64
+            })
+            .fold(f64::INFINITY, f64::min);
+        println!(
+            "speed: {best:.2} µs/post at medium over {} {name} (best of 7 rounds)",
+            posts.len()
+        );
     }
-    let micros = start.elapsed().as_secs_f64() * 1e6 / (rounds * raw.len()) as f64;
-    println!("speed: {micros:.2} µs/post at medium ({} posts x {rounds}, {flagged} reasons)", raw.len());
 
     if std::env::args().any(|a| a == "--errors") {
         for t in tweets.iter().filter(|t| t.id % 2 == 0) {
             let reasons = detector.assess(&t.text, 0, Sensitivity::Medium);
             if reasons.is_empty() == t.troll {
                 let why: Vec<String> = reasons.into_iter().map(|r| r.detail).collect();
-                println!("{} {} {:?} {}", if t.troll { "MISS" } else { "FALSE" }, t.id, why, t.text.replace('\n', " "));
+                println!(
+                    "{} {} {:?} {}",
+                    if t.troll { "MISS" } else { "FALSE" },
+                    t.id,
+                    why,
+                    t.text.replace('\n', " ")
+                );
             }
         }
         for t in teacher.iter().filter(|t| hidden(t, Sensitivity::Medium)) {
-            println!("TEACHER {:?} {t}", detector.assess(t, 0, Sensitivity::Medium));
+            println!(
+                "TEACHER {:?} {t}",
+                detector.assess(t, 0, Sensitivity::Medium)
+            );
         }
     }
 }
@@ -123,7 +171,11 @@ impl Metrics {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn neither_hidden(&self) -> f64 {
         self.fp as f64 / (self.fp + self.tn).max(1) as f64
@@ -170,14 +222,13 @@ fn parse_tweets(csv: &str) -> Vec<Tweet> {
         .into_iter()
         .skip(1)
         .filter_map(|[id, label, text]| {
-            Some(Tweet { id: id.parse().ok()?, troll: label != "neither", text: decode_entities(&text).into_owned() })
+            Some(Tweet {
+                id: id.parse().ok()?,
+                troll: label != "neither",
+                text: decode_entities(&text).into_owned(),
+            })
         })
         .collect()
-}
-
-/// Raw (still escaped) texts, leaked so the timing loop borrows without copying.
-fn csv_texts(csv: &str) -> Vec<&'static str> {
-    csv_rows(csv).into_iter().skip(1).map(|[_, _, t]| &*Box::leak(t.into_boxed_str())).collect()
 }
 
 /// xorshift64*: deterministic, so the evasion figure is reproducible.
@@ -232,7 +283,9 @@ fn disguise(text: &str, rng: &mut Rng) -> String {
             2 => {
                 for (k, c) in word.chars().enumerate() {
                     if k > 0 {
-                        out.push(['\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}'][rng.below(4) as usize]);
+                        out.push(
+                            ['\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}'][rng.below(4) as usize],
+                        );
                     }
                     out.push(c);
                 }

@@ -59,7 +59,8 @@ impl LensMatcher {
     fn new(pack: &RulePack) -> Result<Option<LensMatcher>, Vec<PackError>> {
         let chosen: Vec<&lens::TopicPack> = pack.lens.packs.iter().filter_map(|id| lens::find(id)).collect();
         let mut tags = HashSet::new();
-        for tag in pack.lens.hashtags.iter().map(|t| fold_tag(t)).chain(chosen.iter().flat_map(|p| p.hashtags.clone())) {
+        for tag in pack.lens.hashtags.iter().map(|t| fold_tag(t)).chain(chosen.iter().flat_map(|p| p.hashtags.clone()))
+        {
             tags.extend(lens::family(&tag));
         }
         let mut keywords: Vec<String> = pack.lens.keywords.iter().map(|k| fold(k).trim().to_string()).collect();
@@ -75,9 +76,8 @@ impl LensMatcher {
         let keywords = if keywords.is_empty() {
             None
         } else {
-            let ac = mutewords::automaton(&keywords).map_err(|e| {
-                vec![PackError::new("lens.keywords", format!("too many keywords to compile: {e}"))]
-            })?;
+            let ac = mutewords::automaton(&keywords)
+                .map_err(|e| vec![PackError::new("lens.keywords", format!("too many keywords to compile: {e}"))])?;
             Some(ac)
         };
         Ok(Some(LensMatcher { tags, keywords, keyword_edges }))
@@ -118,7 +118,7 @@ fn fold_post_tag(tag: &str) -> String {
 }
 
 /// Account rules as folded handles. A bare rule (`someone`) also matches `someone@any.instance`.
-fn matching_account<'h>(set: &HashSet<String>, handle: &'h str) -> Option<String> {
+fn matching_account(set: &HashSet<String>, handle: &str) -> Option<String> {
     if set.is_empty() {
         return None;
     }
@@ -139,12 +139,7 @@ impl Engine {
         let specs: Vec<MuteSpec> = pack
             .mute
             .iter()
-            .map(|r| MuteSpec {
-                value: &r.value,
-                content: r.targets.contains(&Target::Content),
-                tag: r.targets.contains(&Target::Tag),
-                mode: r.match_mode,
-            })
+            .map(|r| MuteSpec { value: &r.value, content: r.targets.contains(&Target::Content), mode: r.match_mode })
             .collect();
         let mutes = MuteMatcher::new(&specs).map_err(|errs| {
             errs.into_iter()
@@ -212,11 +207,14 @@ impl Engine {
 
         let trusted = post.author.as_deref().is_some_and(|a| matching_account(&self.trusted, a).is_some());
         let troll = self.troll.as_ref().filter(|_| !trusted);
-        let text_noise = !trusted
-            && (self.text_checks.bait || self.text_checks.hashtag_stuffing || self.text_checks.spam);
+        let text_noise =
+            !trusted && (self.text_checks.bait || self.text_checks.hashtag_stuffing || self.text_checks.spam);
         // Parse the text only for what is needed: tags the site did not link, mentions, URLs.
-        let extracted =
-            if post.hashtags.is_none() || troll.is_some() || text_noise { extract::extract(&post.text) } else { Extracted::default() };
+        let extracted = if post.hashtags.is_none() || troll.is_some() || text_noise {
+            extract::extract(&post.text)
+        } else {
+            Extracted::default()
+        };
         let raw_tags = post.hashtags.as_ref().unwrap_or(&extracted.hashtags);
         let tags: Vec<String> = raw_tags.iter().map(|t| fold_post_tag(t)).filter(|t| !t.is_empty()).collect();
         let text = fold_text(&post.text);
@@ -279,5 +277,28 @@ impl Engine {
             VerdictKind::Warn
         };
         Verdict { id: post.id.clone(), verdict, reasons: reasons.into_iter().map(|(r, _)| r).collect() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_fast_paths_equal_the_full_fold() {
+        let samples = ["Hello #EdChat!", "  #UKEdChat ", "MIXED case\t\n~`^|", "", "#", "##Tag", "\u{7f}\u{0}A"];
+        for s in samples {
+            assert_eq!(fold_text(s), fold(s), "{s:?}");
+            assert_eq!(fold_post_tag(s), fold_tag(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn bare_account_rules_cover_every_instance() {
+        let set: HashSet<String> = ["someone", "troll@example.social"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(matching_account(&set, "@SomeOne@Any.Instance").as_deref(), Some("someone@any.instance"));
+        assert_eq!(matching_account(&set, "troll@example.social").as_deref(), Some("troll@example.social"));
+        assert_eq!(matching_account(&set, "troll@elsewhere.social"), None);
+        assert_eq!(matching_account(&set, "troll"), None);
     }
 }

@@ -1,14 +1,14 @@
 //! Hashtags, mentions and URLs, following twitter-text's extraction rules.
 //!
 //! This reproduces the behaviour of twitter-text 3 (its JavaScript `extractHashtags`,
-//! `extractMentions` and `extractUrls`, as pinned down by its conformance suite). Hashtags and
-//! mentions use its regexes nearly verbatim: their lookarounds translate into plain classes and
-//! checks after the match. URL domains are scanned by hand, because the original regex relies
-//! on a ~1,400-way TLD alternation with lookahead and on backtracking over sub-domains; the
-//! scanner reproduces that backtracking order exactly but in linear time. Everything is
-//! linear in the text, and each function returns at once when its trigger character is absent.
+//! `extractMentions` and `extractUrls`, as pinned down by its conformance suite). Hashtags use
+//! its regex (lookarounds become plain classes and checks after the match), run at each hash
+//! sign; mentions, being ASCII, are matched by hand. URL hosts are scanned by hand too, because
+//! the original regex relies on a ~1,400-way TLD alternation with lookahead and on backtracking
+//! over sub-domains: the scanner reproduces that backtracking order exactly, in linear time,
+//! and the port/path/query tail uses the original's regex. Each function returns at once when
+//! its trigger character (`#`, `@`, `.`) is absent.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -55,14 +55,23 @@ pub fn extract_mentions(text: &str) -> Vec<String> {
     let mut floor = 0;
     for (at, sign) in text.match_indices(['@', '＠']) {
         let name_start = at + sign.len();
-        let name_len = bytes[name_start..].iter().take(20).take_while(|b| is_name_byte(b)).count();
+        let name_len = bytes[name_start..]
+            .iter()
+            .take(20)
+            .take_while(|b| is_name_byte(b))
+            .count();
         if name_len == 0 || !mention_may_follow(text, floor, at) {
             continue;
         }
         let name_end = name_start + name_len;
         let mut end = name_end;
-        if bytes.get(end) == Some(&b'/') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
-            let slug = bytes[end + 2..].iter().take(24).take_while(|b| is_name_byte(b) || **b == b'-').count();
+        if bytes.get(end) == Some(&b'/') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
+            let slug = bytes[end + 2..]
+                .iter()
+                .take(24)
+                .take_while(|b| is_name_byte(b) || **b == b'-')
+                .count();
             end += 2 + slug;
         }
         floor = end;
@@ -173,8 +182,13 @@ fn hashtag_spans(text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         }
         // The boundary is the char before the sign (none at the start of the text). A boundary
         // inside the previous match would be one of its tag chars, which never qualifies.
-        let from = text[..sign].chars().next_back().map_or(0, |c| sign - c.len_utf8());
-        let Some(m) = hashtag_re().find(&text[from..]) else { continue };
+        let from = text[..sign]
+            .chars()
+            .next_back()
+            .map_or(0, |c| sign - c.len_utf8());
+        let Some(m) = hashtag_re().find(&text[from..]) else {
+            continue;
+        };
         let end = from + m.end();
         floor = end;
         let after = &text[end..];
@@ -184,8 +198,16 @@ fn hashtag_spans(text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         }
         // Tag chars never include a hash sign, so the last one in the match starts the tag
         // (the boundary may be a `#` too, as in `##tag`).
-        let hash = from + m.as_str().rfind(['#', '＃']).expect("a hashtag match has a hash sign");
-        let tag_start = hash + if text[hash..].starts_with('#') { 1 } else { '＃'.len_utf8() };
+        let hash = from
+            + m.as_str()
+                .rfind(['#', '＃'])
+                .expect("a hashtag match has a hash sign");
+        let tag_start = hash
+            + if text[hash..].starts_with('#') {
+                1
+            } else {
+                '＃'.len_utf8()
+            };
         tags.push((hash, tag_start..end));
     }
     tags
@@ -235,20 +257,33 @@ fn is_name_byte(b: &u8) -> bool {
 /// alphanumeric nor one of `_!#$%&*@＠`, or a retweet marker `RT`/`RT:` (any case) that itself
 /// follows the start or a char other than alphanumerics and `_+~.-`.
 fn mention_may_follow(text: &str, floor: usize, at: usize) -> bool {
-    let before = |end: usize| text[..end].chars().next_back().filter(|c| end - c.len_utf8() >= floor);
+    let before = |end: usize| {
+        text[..end]
+            .chars()
+            .next_back()
+            .filter(|c| end - c.len_utf8() >= floor)
+    };
     if at == 0 {
         return true;
     }
     if before(at).is_some_and(|c| !(c.is_ascii_alphanumeric() || "_!#$%&*@＠".contains(c))) {
         return true;
     }
-    let marker_end = if text[..at].ends_with(':') { at - 1 } else { at };
+    let marker_end = if text[..at].ends_with(':') {
+        at - 1
+    } else {
+        at
+    };
     let bytes = text.as_bytes();
-    if marker_end < 2 || marker_end - 2 < floor || !bytes[marker_end - 2..marker_end].eq_ignore_ascii_case(b"rt") {
+    if marker_end < 2
+        || marker_end - 2 < floor
+        || !bytes[marker_end - 2..marker_end].eq_ignore_ascii_case(b"rt")
+    {
         return false;
     }
     let marker = marker_end - 2;
-    marker == 0 || before(marker).is_some_and(|c| !(c.is_ascii_alphanumeric() || "_+~.-".contains(c)))
+    marker == 0
+        || before(marker).is_some_and(|c| !(c.is_ascii_alphanumeric() || "_+~.-".contains(c)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,10 +347,9 @@ fn tld_len(s: &str) -> Option<usize> {
             }
         }
         let end = i + c.len_utf8();
-        let next_ok = s[end..]
-            .chars()
-            .next()
-            .map_or(true, |n| !(n.is_ascii_alphanumeric() || matches!(n, '@' | '+' | '-')));
+        let next_ok = s[end..].chars().next().map_or(true, |n| {
+            !(n.is_ascii_alphanumeric() || matches!(n, '@' | '+' | '-'))
+        });
         if list[lo].len() == depth && next_ok {
             best = Some(end);
         }
@@ -342,7 +376,10 @@ fn punycode_tld_len(s: &str) -> Option<usize> {
     if b.len() <= 4 || !b[..4].eq_ignore_ascii_case(b"xn--") {
         return None;
     }
-    let n = b[4..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let n = b[4..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+        .count();
     (n > 0).then_some(4 + n)
 }
 
@@ -370,7 +407,9 @@ const QUERY_END: &str = r"[a-zA-Z0-9\-_\&\=\#/]";
 fn tco_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let pattern = format!(r"\A[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?{QUERY}*{QUERY_END})?");
+        let pattern = format!(
+            r"\A[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?{QUERY}*{QUERY_END})?"
+        );
         Regex::new(&pattern).expect("t.co pattern is valid")
     })
 }
@@ -381,9 +420,14 @@ fn url_entities(text: &str) -> Vec<UrlEntity> {
     if !text.contains('.') {
         return found;
     }
-    let mut scanner = UrlScanner { text, chains: HashMap::new(), walk: Vec::new() };
+    let mut scanner = UrlScanner {
+        text,
+        chains: Vec::new(),
+        walk: Vec::new(),
+    };
     // `pos` is where the next match may start (the regex's lastIndex). Every host's first label
-    // ends at a dot, so candidates are only tried in the few chars before each dot.
+    // ends at a dot, so candidates are only tried in the label run before each dot (and the
+    // scheme and preceding char before it).
     let mut pos = 0;
     let mut from = 0;
     while let Some(offset) = text[from..].find('.') {
@@ -429,8 +473,8 @@ struct UrlScanner<'t> {
     text: &'t str,
     /// For a label starting at this offset (just after a dot), where the host ends when that
     /// label and the following ones are taken as sub-domains or domain name; memoised so that
-    /// long dotted runs are walked once.
-    chains: HashMap<usize, Option<usize>>,
+    /// long dotted runs are walked once. Sorted by offset.
+    chains: Vec<(usize, Option<usize>)>,
     /// Scratch for `chain_end`'s walk: (start, end, may be sub-domain, may be domain name).
     walk: Vec<(usize, usize, bool, bool)>,
 }
@@ -443,7 +487,13 @@ impl<'t> UrlScanner<'t> {
         if !text[dot + 1..].starts_with(is_label_char) {
             return None;
         }
-        let mut label = FirstLabel { start: dot, dot, last_underscore: None, as_subdomain: None, as_name: None };
+        let mut label = FirstLabel {
+            start: dot,
+            dot,
+            last_underscore: None,
+            as_subdomain: None,
+            as_name: None,
+        };
         for (i, c) in text[pos..dot].char_indices().rev() {
             if !is_label_char(c) {
                 break;
@@ -479,7 +529,7 @@ impl<'t> UrlScanner<'t> {
 
     /// With scheme first (`https?://` is greedy), then without.
     fn try_url(&mut self, before: &'t str, u: usize, label: &mut FirstLabel) -> Option<RawUrl<'t>> {
-        let rest = self.text[u..].as_bytes();
+        let rest = &self.text.as_bytes()[u..];
         let scheme = [&b"https://"[..], b"http://"]
             .into_iter()
             .find(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s));
@@ -516,23 +566,31 @@ impl<'t> UrlScanner<'t> {
         if label.last_underscore.is_some_and(|u| u >= d) {
             return None;
         }
-        *label.as_name.get_or_insert_with(|| tld_len(&text[next..]).map(|len| next + len))
+        *label
+            .as_name
+            .get_or_insert_with(|| tld_len(&text[next..]).map(|len| next + len))
     }
 
     /// Where the host ends if the label starting at `q` (just after a dot) is a sub-domain or
     /// the domain name: the deepest label that works as domain name followed by a TLD.
     fn chain_end(&mut self, q: usize) -> Option<usize> {
+        if let Ok(i) = self.chains.binary_search_by_key(&q, |&(start, _)| start) {
+            return self.chains[i].1;
+        }
+        // Queries come in text order and a walk covers every label it passes, so a label not
+        // yet known lies beyond all known ones, and so does the rest of its chain.
+        debug_assert!(self.chains.last().map_or(true, |&(start, _)| start < q));
         let text = self.text;
         // Walk forward while labels can be sub-domains, then resolve backwards, so the memo is
         // filled without recursion.
         let mut pending = std::mem::take(&mut self.walk);
         pending.clear();
         let mut cur = q;
-        let mut tail = loop {
-            if let Some(&known) = self.chains.get(&cur) {
-                break known;
-            }
-            let end = cur + text[cur..].find(|c| !is_label_char(c)).unwrap_or(text.len() - cur);
+        loop {
+            let end = cur
+                + text[cur..]
+                    .find(|c| !is_label_char(c))
+                    .unwrap_or(text.len() - cur);
             let seg = &text[cur..end];
             let has_dot = text[end..].starts_with('.');
             let sub_ok = has_dot
@@ -541,22 +599,37 @@ impl<'t> UrlScanner<'t> {
             let name_ok = sub_ok && !seg.contains('_');
             pending.push((cur, end, sub_ok, name_ok));
             if !sub_ok {
-                break None;
+                break;
             }
             cur = end + 1;
-        };
-        for &(start, end, sub_ok, name_ok) in pending.iter().rev() {
+        }
+        let base = self.chains.len();
+        self.chains
+            .extend(pending.iter().map(|&(start, ..)| (start, None)));
+        let mut tail = None;
+        for (k, &(_, end, sub_ok, name_ok)) in pending.iter().enumerate().rev() {
             let via_subdomain = if sub_ok { tail } else { None };
-            let result = via_subdomain
-                .or_else(|| if name_ok { tld_len(&text[end + 1..]).map(|l| end + 1 + l) } else { None });
-            self.chains.insert(start, result);
+            let result = via_subdomain.or_else(|| {
+                if name_ok {
+                    tld_len(&text[end + 1..]).map(|l| end + 1 + l)
+                } else {
+                    None
+                }
+            });
+            self.chains[base + k].1 = result;
             tail = result;
         }
         self.walk = pending;
         tail
     }
 
-    fn complete(&self, before: &'t str, start: usize, has_protocol: bool, host: std::ops::Range<usize>) -> RawUrl<'t> {
+    fn complete(
+        &self,
+        before: &'t str,
+        start: usize,
+        has_protocol: bool,
+        host: std::ops::Range<usize>,
+    ) -> RawUrl<'t> {
         let tail = &self.text[host.end..];
         let end = host.end + url_tail_re().find(tail).map_or(0, |m| m.end());
         // The path group is optional but matches any `/` after the optional port.
@@ -567,7 +640,14 @@ impl<'t> UrlScanner<'t> {
             _ => 0,
         };
         let has_path = tail[port..].starts_with('/');
-        RawUrl { before, start, has_protocol, host, has_path, end }
+        RawUrl {
+            before,
+            start,
+            has_protocol,
+            host,
+            has_path,
+            end,
+        }
     }
 
     /// twitter-text's checks after the regex: length and IDNA label limits, then either the
@@ -576,13 +656,21 @@ impl<'t> UrlScanner<'t> {
         let text = self.text;
         let url = &text[m.start..m.end];
         let host = &text[m.host.clone()];
-        let protocol_len = if m.has_protocol { m.host.start - m.start } else { DEFAULT_PROTOCOL_LEN };
+        let protocol_len = if m.has_protocol {
+            m.host.start - m.start
+        } else {
+            DEFAULT_PROTOCOL_LEN
+        };
         if !is_valid_url(url, protocol_len, host) {
             return;
         }
         if m.has_protocol {
             // Only a URL whose host is t.co can match validTcoUrl.
-            let tco = if host.eq_ignore_ascii_case("t.co") { tco_re().captures(url) } else { None };
+            let tco = if host.eq_ignore_ascii_case("t.co") {
+                tco_re().captures(url)
+            } else {
+                None
+            };
             let (url, end) = match tco {
                 Some(caps) if caps[1].len() > MAX_TCO_SLUG_LENGTH => return,
                 Some(caps) => {
@@ -591,22 +679,40 @@ impl<'t> UrlScanner<'t> {
                 }
                 None => (url, m.end),
             };
-            found.push(UrlEntity { start: m.start, end, url: url.to_string() });
+            found.push(UrlEntity {
+                start: m.start,
+                end,
+                url: url.to_string(),
+            });
             return;
         }
         if m.before.ends_with(['-', '_', '.', '/']) {
             return;
         }
         let hosts = ascii_hosts(host);
-        let Some((last, rest)) = hosts.split_last() else { return };
+        let Some((last, rest)) = hosts.split_last() else {
+            return;
+        };
         for r in rest {
-            found.push(UrlEntity { start: m.host.start + r.start, end: m.host.start + r.end, url: host[r.clone()].to_string() });
+            found.push(UrlEntity {
+                start: m.host.start + r.start,
+                end: m.host.start + r.end,
+                url: host[r.clone()].to_string(),
+            });
         }
         let start = m.host.start + last.start;
         let entity = if m.has_path {
-            UrlEntity { start, end: m.end, url: [&host[last.clone()], &text[m.host.end..m.end]].concat() }
+            UrlEntity {
+                start,
+                end: m.end,
+                url: [&host[last.clone()], &text[m.host.end..m.end]].concat(),
+            }
         } else {
-            UrlEntity { start, end: m.host.start + last.end, url: host[last.clone()].to_string() }
+            UrlEntity {
+                start,
+                end: m.host.start + last.end,
+                url: host[last.clone()].to_string(),
+            }
         };
         found.push(entity);
     }
@@ -622,13 +728,17 @@ fn is_valid_url(url: &str, protocol_len: usize, host: &str) -> bool {
     if host.starts_with("xn--") && ascii_hosts(host).is_empty() {
         return false;
     }
-    host.split('.').all(|label| (1..=63).contains(&idna_label_len(label)))
+    host.split('.')
+        .all(|label| (1..=63).contains(&idna_label_len(label)))
 }
 
 /// Length of `punycode.toASCII(label)`, which also splits on the ideographic full stops.
 fn idna_label_len(label: &str) -> usize {
     let mut total = 0;
-    for (i, part) in label.split(['\u{3002}', '\u{FF0E}', '\u{FF61}']).enumerate() {
+    for (i, part) in label
+        .split(['\u{3002}', '\u{FF0E}', '\u{FF61}'])
+        .enumerate()
+    {
         total += usize::from(i > 0) + punycode_len(part);
         if total > 63 {
             break;
@@ -643,10 +753,10 @@ fn punycode_len(label: &str) -> usize {
     if label.is_ascii() {
         return label.len();
     }
-    let cps: Vec<u32> = label.chars().map(u32::from).collect();
-    if cps.len() > 63 {
-        return cps.len() + 4;
+    if label.chars().nth(63).is_some() {
+        return 64;
     }
+    let cps: Vec<u32> = label.chars().map(u32::from).collect();
     const BASE: u64 = 36;
     const T_MIN: u64 = 1;
     const T_MAX: u64 = 26;
@@ -664,7 +774,12 @@ fn punycode_len(label: &str) -> usize {
     let mut len = 4 + basic + usize::from(basic > 0);
     let (mut n, mut delta, mut bias, mut handled) = (0x80u64, 0u64, 72u64, basic as u64);
     while (handled as usize) < cps.len() {
-        let m = cps.iter().map(|&c| u64::from(c)).filter(|&c| c >= n).min().unwrap_or(n);
+        let m = cps
+            .iter()
+            .map(|&c| u64::from(c))
+            .filter(|&c| c >= n)
+            .min()
+            .unwrap_or(n);
         delta += (m - n) * (handled + 1);
         n = m;
         for &c in &cps {
@@ -675,7 +790,13 @@ fn punycode_len(label: &str) -> usize {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias { T_MIN } else if k >= bias + T_MAX { T_MAX } else { k - bias };
+                    let t = if k <= bias {
+                        T_MIN
+                    } else if k >= bias + T_MAX {
+                        T_MAX
+                    } else {
+                        k - bias
+                    };
                     if q < t {
                         break;
                     }
@@ -707,7 +828,9 @@ fn ascii_hosts(host: &str) -> Vec<std::ops::Range<usize>> {
         tld_starts.clear();
         let mut i = start;
         let chain_end = loop {
-            let run_end = i + host[i..].find(|c| !is_ascii_label_char(c)).unwrap_or(host.len() - i);
+            let run_end = i + host[i..]
+                .find(|c| !is_ascii_label_char(c))
+                .unwrap_or(host.len() - i);
             if run_end > i && host[run_end..].starts_with('.') {
                 tld_starts.push(run_end + 1);
                 i = run_end + 1;
@@ -715,7 +838,11 @@ fn ascii_hosts(host: &str) -> Vec<std::ops::Range<usize>> {
                 break run_end;
             }
         };
-        match tld_starts.iter().rev().find_map(|&t| tld_len(&host[t..]).map(|l| t + l)) {
+        match tld_starts
+            .iter()
+            .rev()
+            .find_map(|&t| tld_len(&host[t..]).map(|l| t + l))
+        {
             Some(end) => {
                 found.push(start..end);
                 pos = end;
@@ -746,9 +873,18 @@ mod tests {
         assert!(extract_hashtags("#").is_empty());
         assert!(extract_hashtags("text ends with #").is_empty());
         assert!(extract_hashtags("＃").is_empty());
-        assert!(extract_hashtags("#\u{0301}").len() == 1, "a combining mark alone is a letter-or-mark tag, as in twitter-text");
-        assert!(extract_hashtags("\u{0301}#\u{0301}").is_empty(), "a mark before # is part of a word");
-        assert!(extract_hashtags("#\u{FE0F}\u{20E3}").is_empty(), "keycap emoji");
+        assert!(
+            extract_hashtags("#\u{0301}").len() == 1,
+            "a combining mark alone is a letter-or-mark tag, as in twitter-text"
+        );
+        assert!(
+            extract_hashtags("\u{0301}#\u{0301}").is_empty(),
+            "a mark before # is part of a word"
+        );
+        assert!(
+            extract_hashtags("#\u{FE0F}\u{20E3}").is_empty(),
+            "keycap emoji"
+        );
         assert!(extract_mentions("@").is_empty());
         assert!(extract_urls(".").is_empty());
         assert!(extract_urls("a.").is_empty());
@@ -757,7 +893,9 @@ mod tests {
 
     #[test]
     fn html_markup_does_not_hide_or_invent_entities() {
-        let e = extract(r#"<p>Try <a href="https://example.com/a?b=1&amp;c=2">this</a> #edchat &#35;nope @ada</p>"#);
+        let e = extract(
+            r#"<p>Try <a href="https://example.com/a?b=1&amp;c=2">this</a> #edchat &#35;nope @ada</p>"#,
+        );
         assert_eq!(e.hashtags, ["edchat"]);
         assert_eq!(e.mentions, ["ada"]);
         assert_eq!(e.urls, ["https://example.com/a?b=1&amp;c=2"]);
@@ -771,13 +909,19 @@ mod tests {
         assert_eq!(extract_hashtags("#می\u{200C}خواهم"), ["می\u{200C}خواهم"]);
         // Bidi controls never join a host; a URL right after one is still found.
         assert_eq!(extract_urls("\u{202E}example.com\u{202C}"), ["example.com"]);
-        assert_eq!(extract_urls("\u{2066}http://example.com/x\u{2069}"), ["http://example.com/x"]);
+        assert_eq!(
+            extract_urls("\u{2066}http://example.com/x\u{2069}"),
+            ["http://example.com/x"]
+        );
         assert!(extract_mentions("a\u{200D}@b").len() == 1);
     }
 
     #[test]
     fn scheme_is_case_insensitive_and_tld_too() {
-        assert_eq!(extract_urls("see HTTPS://Example.COM/Path"), ["HTTPS://Example.COM/Path"]);
+        assert_eq!(
+            extract_urls("see HTTPS://Example.COM/Path"),
+            ["HTTPS://Example.COM/Path"]
+        );
         assert_eq!(extract_urls("see Example.ORG"), ["Example.ORG"]);
         // The Kelvin sign is not a `k`, as in JavaScript's non-Unicode case folding.
         assert!(extract_urls("foo.\u{212A}iwi").is_empty());
@@ -786,10 +930,79 @@ mod tests {
 
     #[test]
     fn idn_tlds_and_punycode() {
-        assert_eq!(extract_urls("http://пример.рф/путь"), ["http://пример.рф/путь"]);
-        assert_eq!(extract_urls("http://example.xn--p1ai"), ["http://example.xn--p1ai"]);
+        assert_eq!(
+            extract_urls("http://пример.рф/путь"),
+            ["http://пример.рф/путь"]
+        );
+        assert_eq!(
+            extract_urls("http://example.xn--p1ai"),
+            ["http://example.xn--p1ai"]
+        );
         // Longest listed TLD wins: भारतम् over its prefix भारत.
         assert_eq!(extract_urls("http://a.भारतम्"), ["http://a.भारतम्"]);
+    }
+
+    #[test]
+    fn longest_match_equals_twitter_texts_tld_order() {
+        // Generic TLDs are tried before country codes; "longest listed TLD" only agrees with
+        // that while no nested pair (one TLD, then a char the lookahead accepts) mixes kinds.
+        // These two pairs are both country codes (India) and both generic.
+        let list = tld_list();
+        let mut nested = Vec::new();
+        for a in list {
+            for b in list {
+                if let Some(rest) = b.strip_prefix(a) {
+                    if rest
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_ascii_alphanumeric() && !"@+-".contains(c))
+                    {
+                        nested.push((*a, *b));
+                    }
+                }
+            }
+        }
+        assert_eq!(nested, [("भारत", "भारतम्"), ("嘉里", "嘉里大酒店")]);
+    }
+
+    #[test]
+    fn tld_lookup_is_longest_listed_with_lookahead() {
+        assert_eq!(tld_len("com/path"), Some(3));
+        assert_eq!(tld_len("COM"), Some(3));
+        assert_eq!(tld_len("comm"), None, "a letter after the TLD");
+        assert_eq!(tld_len("com-x"), None, "a hyphen after the TLD");
+        assert_eq!(
+            tld_len("comてすと"),
+            Some(3),
+            "any non-ASCII char may follow"
+        );
+        assert_eq!(tld_len("みんなです"), Some("みんな".len()));
+        assert_eq!(
+            tld_len("xn--p1ai."),
+            Some(8),
+            "punycode, when nothing listed matches"
+        );
+        assert_eq!(tld_len("xn--"), None);
+        assert_eq!(tld_len(""), None);
+    }
+
+    #[test]
+    fn mentions_follow_twitter_text_boundaries() {
+        assert_eq!(extract_mentions("RT:@a rt @b Rt@c"), ["a", "b", "c"]);
+        assert!(
+            extract_mentions("art@b").is_empty(),
+            "`rt` inside a word is not a retweet marker"
+        );
+        assert!(
+            extract_mentions("@a/list").is_empty(),
+            "a list is not a mention"
+        );
+        assert_eq!(extract_mentions("＠ｕ @u＠ @ok"), ["ok"]);
+        // Screen names stop at 20 chars; the rest does not disqualify the mention.
+        assert_eq!(
+            extract_mentions("@abcdefghijklmnopqrstuvwxyz"),
+            ["abcdefghijklmnopqrst"]
+        );
     }
 
     #[test]
@@ -844,12 +1057,18 @@ mod tests {
         assert_eq!(e.urls.len(), normal.matches("example.com/a").count());
         assert!(extract(&dotted).urls.is_empty());
         assert_eq!(extract(&japanese).urls, ["example.com"]);
-        assert!(extract_urls(&labels).is_empty(), "a 140 KB host is longer than a URL may be");
+        assert!(
+            extract_urls(&labels).is_empty(),
+            "a 140 KB host is longer than a URL may be"
+        );
         // The unclosed parenthesis ends the first path; the rest is one over-long URL.
         assert_eq!(extract_urls(&parens), ["http://a.com/"]);
         assert!(extract(&hashes).hashtags.is_empty());
         assert!(extract(&ats).mentions.is_empty());
-        assert!(extract_urls(&accents).is_empty(), "a 60,000-char label is not a DNS label");
+        assert!(
+            extract_urls(&accents).is_empty(),
+            "a 60,000-char label is not a DNS label"
+        );
         let elapsed = started.elapsed();
         assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
     }
@@ -862,6 +1081,9 @@ mod tests {
         for tld in ["com", "org", "uk", "jp", "みんな", "рф", "onion", "edu"] {
             assert!(list.binary_search(&tld).is_ok(), "{tld}");
         }
-        assert!(list.iter().all(|t| !t.starts_with("xn--")), "IDN TLDs are stored in Unicode form");
+        assert!(
+            list.iter().all(|t| !t.starts_with("xn--")),
+            "IDN TLDs are stored in Unicode form"
+        );
     }
 }

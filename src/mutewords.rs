@@ -54,12 +54,12 @@ pub enum MatchMode {
     Regex,
 }
 
-/// One muted word as the matcher needs it. `tag` alone: only tags; `content`: text and tags.
+/// One muted word as the matcher needs it. Tags are always checked (on Bluesky the `content`
+/// target covers tags too); `content` adds the text, so `false` means "tags only".
 #[derive(Debug, Clone, Copy)]
 pub struct MuteSpec<'a> {
     pub value: &'a str,
     pub content: bool,
-    pub tag: bool,
     pub mode: MatchMode,
 }
 
@@ -466,9 +466,7 @@ fn punct_ranges() -> &'static [(char, char)] {
     RANGES.get_or_init(|| {
         use regex_syntax::hir::{Class, HirKind};
         match regex_syntax::Parser::new().parse(r"\p{P}").map(|hir| hir.into_kind()) {
-            Ok(HirKind::Class(Class::Unicode(class))) => {
-                class.ranges().iter().map(|r| (r.start(), r.end())).collect()
-            }
+            Ok(HirKind::Class(Class::Unicode(class))) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
             _ => Vec::new(), // unreachable with the unicode-gencat feature; ASCII still works
         }
     })
@@ -479,7 +477,7 @@ mod tests {
     use super::*;
 
     fn word(value: &str) -> MuteSpec<'_> {
-        MuteSpec { value, content: true, tag: true, mode: MatchMode::Word }
+        MuteSpec { value, content: true, mode: MatchMode::Word }
     }
 
     fn hits(specs: &[MuteSpec], text: &str, tags: &[&str]) -> Vec<usize> {
@@ -516,20 +514,20 @@ mod tests {
 
     #[test]
     fn tag_only_rules_ignore_the_text_and_content_rules_see_tags() {
-        let tag_only = [MuteSpec { value: "#Politics", content: false, tag: true, mode: MatchMode::Word }];
+        let tag_only = [MuteSpec { value: "#Politics", content: false, mode: MatchMode::Word }];
         assert!(hits(&tag_only, "politics politics", &[]).is_empty());
         assert_eq!(hits(&tag_only, "hello", &["politics"]), vec![0]);
         assert!(hits(&tag_only, "hello", &["ukpolitics"]).is_empty());
-        let content_only = [MuteSpec { value: "politics", content: true, tag: false, mode: MatchMode::Word }];
+        let content_only = [MuteSpec { value: "politics", content: true, mode: MatchMode::Word }];
         assert_eq!(hits(&content_only, "hello", &["Politics"]), vec![0]);
     }
 
     #[test]
     fn substring_and_regex_modes() {
         let specs = [
-            MuteSpec { value: "pol", content: true, tag: true, mode: MatchMode::Substring },
-            MuteSpec { value: r"\bcrypto\w*", content: true, tag: false, mode: MatchMode::Regex },
-            MuteSpec { value: r"^nft", content: false, tag: true, mode: MatchMode::Regex },
+            MuteSpec { value: "pol", content: true, mode: MatchMode::Substring },
+            MuteSpec { value: r"\bcrypto\w*", content: true, mode: MatchMode::Regex },
+            MuteSpec { value: r"^nft", content: false, mode: MatchMode::Regex },
         ];
         assert_eq!(hits(&specs, "geopolitics", &[]), vec![0]);
         assert_eq!(hits(&specs, "CryptoCurrency now", &[]), vec![1]);
@@ -547,9 +545,9 @@ mod tests {
         let specs = [
             word("fine"),
             word("  "),
-            MuteSpec { value: "(unclosed", content: true, tag: true, mode: MatchMode::Regex },
-            MuteSpec { value: "a*", content: true, tag: true, mode: MatchMode::Regex },
-            MuteSpec { value: r"\w{1000}\w{1000}", content: true, tag: true, mode: MatchMode::Regex },
+            MuteSpec { value: "(unclosed", content: true, mode: MatchMode::Regex },
+            MuteSpec { value: "a*", content: true, mode: MatchMode::Regex },
+            MuteSpec { value: r"\w{1000}\w{1000}", content: true, mode: MatchMode::Regex },
             word("\u{200B}\u{FEFF}"),
         ];
         let errors = MuteMatcher::new(&specs).unwrap_err();

@@ -41,27 +41,125 @@ enum Cue {
 }
 
 const CUES: &[(Cue, &[&str])] = &[
-    (Cue::Bait, &[
-        "rt if", "retweet if", "like if", "fav if", "rt if you agree", "like if you agree",
-        "follow for follow", "follow4follow", "follow 4 follow", "f4f", "l4l", "like for like",
-        "like4like", "followback", "follow back", "teamfollowback", "follow train", "rt to win",
-        "retweet to win", "like to win", "follow to win", "share to win", "comment to win",
-        "tag to win", "enter to win", "smash that like", "tag a friend", "tag someone who",
-        "tag your friends", "like and retweet", "like and rt", "like and share", "like rt",
-    ]),
-    (Cue::Prize, &["giveaway", "give away", "win a", "win an", "chance to win", "free iphone"]),
-    (Cue::Action, &["rt", "retweet", "follow", "share", "tag", "enter", "comment"]),
-    (Cue::Spam, &[
-        "airdrop", "air drop", "seed phrase", "connect your wallet", "connect wallet", "free crypto",
-        "free btc", "free bitcoin", "free eth", "free nft", "crypto giveaway", "nft giveaway",
-        "guaranteed profit", "guaranteed profits", "double your bitcoin", "double your crypto",
-        "1000x", "100x gem", "memecoin", "presale is live", "mint is live", "claim your tokens",
-    ]),
-    (Cue::Pitch, &["dm me for", "dm for", "dm me to", "100x", "to the moon", "join my", "signals", "whitelist", "presale"]),
-    (Cue::Coin, &[
-        "crypto", "bitcoin", "btc", "eth", "ethereum", "nft", "nfts", "usdt", "forex", "token",
-        "tokens", "coin", "binance", "profit", "profits", "trading", "investment", "passive income",
-    ]),
+    (
+        Cue::Bait,
+        &[
+            "rt if",
+            "retweet if",
+            "like if",
+            "fav if",
+            "rt if you agree",
+            "like if you agree",
+            "follow for follow",
+            "follow4follow",
+            "follow 4 follow",
+            "f4f",
+            "l4l",
+            "like for like",
+            "like4like",
+            "followback",
+            "follow back",
+            "teamfollowback",
+            "follow train",
+            "rt to win",
+            "retweet to win",
+            "like to win",
+            "follow to win",
+            "share to win",
+            "comment to win",
+            "tag to win",
+            "enter to win",
+            "smash that like",
+            "tag a friend",
+            "tag someone who",
+            "tag your friends",
+            "like and retweet",
+            "like and rt",
+            "like and share",
+            "like rt",
+        ],
+    ),
+    (
+        Cue::Prize,
+        &[
+            "giveaway",
+            "give away",
+            "win a",
+            "win an",
+            "chance to win",
+            "free iphone",
+        ],
+    ),
+    (
+        Cue::Action,
+        &[
+            "rt", "retweet", "follow", "share", "tag", "enter", "comment",
+        ],
+    ),
+    (
+        Cue::Spam,
+        &[
+            "airdrop",
+            "air drop",
+            "seed phrase",
+            "connect your wallet",
+            "connect wallet",
+            "free crypto",
+            "free btc",
+            "free bitcoin",
+            "free eth",
+            "free nft",
+            "crypto giveaway",
+            "nft giveaway",
+            "guaranteed profit",
+            "guaranteed profits",
+            "double your bitcoin",
+            "double your crypto",
+            "1000x",
+            "100x gem",
+            "memecoin",
+            "presale is live",
+            "mint is live",
+            "claim your tokens",
+        ],
+    ),
+    (
+        Cue::Pitch,
+        &[
+            "dm me for",
+            "dm for",
+            "dm me to",
+            "100x",
+            "to the moon",
+            "join my",
+            "signals",
+            "whitelist",
+            "presale",
+        ],
+    ),
+    (
+        Cue::Coin,
+        &[
+            "crypto",
+            "bitcoin",
+            "btc",
+            "eth",
+            "ethereum",
+            "nft",
+            "nfts",
+            "usdt",
+            "forex",
+            "token",
+            "tokens",
+            "coin",
+            "binance",
+            "profit",
+            "profits",
+            "trading",
+            "investment",
+            "passive income",
+        ],
+    ),
 ];
 
 struct Matcher {
@@ -73,20 +171,30 @@ struct Matcher {
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        let patterns: Vec<(Cue, &'static str)> =
-            CUES.iter().flat_map(|(cue, phrases)| phrases.iter().map(move |p| (*cue, *p))).collect();
+        let patterns: Vec<(Cue, &'static str)> = CUES
+            .iter()
+            .flat_map(|(cue, phrases)| phrases.iter().map(move |p| (*cue, *p)))
+            .collect();
         // Padded with spaces: the text is " word word ", so a match is always whole words.
         let padded: Vec<String> = patterns.iter().map(|(_, p)| format!(" {p} ")).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&padded)
             .expect("noise automaton");
-        Matcher { automaton, patterns }
+        Matcher {
+            automaton,
+            patterns,
+        }
     })
 }
 
 /// Every noise reason the text earns under these checks (empty: not noise).
-pub fn assess(text: &str, hashtags: &[String], urls: &[String], checks: NoiseChecks) -> Vec<Reason> {
+pub fn assess(
+    text: &str,
+    hashtags: &[String],
+    urls: &[String],
+    checks: NoiseChecks,
+) -> Vec<Reason> {
     let mut reasons = Vec::new();
     if !(checks.bait || checks.hashtag_stuffing || checks.spam) {
         return reasons;
@@ -95,7 +203,11 @@ pub fn assess(text: &str, hashtags: &[String], urls: &[String], checks: NoiseChe
     let words = Words::of(&text, urls);
 
     if checks.hashtag_stuffing {
-        let mut tags: Vec<String> = hashtags.iter().map(|t| normalize::fold_tag(t)).filter(|t| !t.is_empty()).collect();
+        let mut tags: Vec<String> = hashtags
+            .iter()
+            .map(|t| normalize::fold_tag(t))
+            .filter(|t| !t.is_empty())
+            .collect();
         tags.sort();
         tags.dedup();
         let n = tags.len();
@@ -130,7 +242,10 @@ pub fn assess(text: &str, hashtags: &[String], urls: &[String], checks: NoiseChe
 }
 
 fn noise(detail: String) -> Reason {
-    Reason { kind: ReasonKind::Noise, detail }
+    Reason {
+        kind: ReasonKind::Noise,
+        detail,
+    }
 }
 
 /// The cues in a padded word line, in order of appearance.
@@ -163,8 +278,17 @@ impl Words {
     fn of(text: &str, urls: &[String]) -> Words {
         let folded = normalize::fold(text);
         // Links the extractor found without a scheme ("bit.ly/x") are known by the list.
-        let urls: Vec<String> = urls.iter().filter(|u| !u.is_empty()).map(|u| normalize::fold(u)).collect();
-        let mut words = Words { line: String::with_capacity(folded.len() + 2), plain: 0, tags: 0, wallet: None };
+        let urls: Vec<String> = urls
+            .iter()
+            .filter(|u| !u.is_empty())
+            .map(|u| normalize::fold(u))
+            .collect();
+        let mut words = Words {
+            line: String::with_capacity(folded.len() + 2),
+            plain: 0,
+            tags: 0,
+            wallet: None,
+        };
         words.line.push(' ');
         for chunk in folded.split_whitespace() {
             let is_url = chunk.contains("://")
@@ -175,7 +299,10 @@ impl Words {
             }
             let is_tag = chunk.starts_with('#') || chunk.starts_with('＃');
             let mut counted = false;
-            for word in chunk.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            for word in chunk
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
                 if words.wallet.is_none() && is_wallet(word) {
                     words.wallet = Some(word.chars().take(8).collect());
                 }
@@ -197,8 +324,12 @@ impl Words {
 
 /// An Ethereum address (0x and 40 hex digits) or a Bitcoin bech32 address (bc1...).
 fn is_wallet(word: &str) -> bool {
-    let hex = word.strip_prefix("0x").is_some_and(|h| h.len() == 40 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    let bech32 = word.strip_prefix("bc1").is_some_and(|b| (39..=59).contains(&b.len()) && b.bytes().all(|c| c.is_ascii_alphanumeric()));
+    let hex = word
+        .strip_prefix("0x")
+        .is_some_and(|h| h.len() == 40 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let bech32 = word.strip_prefix("bc1").is_some_and(|b| {
+        (39..=59).contains(&b.len()) && b.bytes().all(|c| c.is_ascii_alphanumeric())
+    });
     hex || bech32
 }
 
@@ -206,17 +337,27 @@ fn is_wallet(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    const ALL: NoiseChecks = NoiseChecks { bait: true, hashtag_stuffing: true, spam: true };
+    const ALL: NoiseChecks = NoiseChecks {
+        bait: true,
+        hashtag_stuffing: true,
+        spam: true,
+    };
 
     fn details(text: &str, tags: &[&str], urls: &[&str]) -> Vec<String> {
         let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
         let urls: Vec<String> = urls.iter().map(|u| u.to_string()).collect();
-        assess(text, &tags, &urls, ALL).into_iter().map(|r| r.detail).collect()
+        assess(text, &tags, &urls, ALL)
+            .into_iter()
+            .map(|r| r.detail)
+            .collect()
     }
 
     #[test]
     fn bait_needs_whole_words_and_prizes_need_an_action() {
-        assert_eq!(details("RT if you're still marking at 11pm", &[], &[]), ["engagement bait: 'rt if'"]);
+        assert_eq!(
+            details("RT if you're still marking at 11pm", &[], &[]),
+            ["engagement bait: 'rt if'"]
+        );
         assert_eq!(details("F4F!!", &[], &[]), ["engagement bait: 'f4f'"]);
         assert!(details("We'll start if the projector works", &[], &[]).is_empty());
         assert!(details("Our Y6 team went on to win a regional award!", &[], &[]).is_empty());
@@ -231,19 +372,44 @@ mod tests {
         let many = ["a", "b", "c", "d", "e", "f", "g", "h"];
         assert_eq!(details("x", &many, &[]), ["hashtag stuffing: 8 tags"]);
         let five = ["edchat", "ukedchat", "mathschat", "EdChat", "primary"];
-        assert!(details("Lovely fractions lesson with Y4 using bar models #edchat #ukedchat", &five, &[]).is_empty());
+        assert!(details(
+            "Lovely fractions lesson with Y4 using bar models #edchat #ukedchat",
+            &five,
+            &[]
+        )
+        .is_empty());
         let five = ["one", "two", "three", "four", "five"];
-        assert_eq!(details("#one #two #three #four #five wow", &five, &[]), ["hashtag stuffing: 5 tags"]);
+        assert_eq!(
+            details("#one #two #three #four #five wow", &five, &[]),
+            ["hashtag stuffing: 5 tags"]
+        );
     }
 
     #[test]
     fn links_without_words_and_crypto_spam() {
-        assert_eq!(details("https://t.co/abc", &[], &["https://t.co/abc"]), ["link-only post"]);
-        assert!(details("Great read on feedback https://t.co/abc", &[], &["https://t.co/abc"]).is_empty());
-        assert_eq!(details("Huge AIRDROP live now", &[], &[]), ["crypto spam: 'airdrop'"]);
-        assert_eq!(details("DM me for BTC signals", &[], &[]), ["crypto spam: 'dm me for' + 'btc'"]);
+        assert_eq!(
+            details("https://t.co/abc", &[], &["https://t.co/abc"]),
+            ["link-only post"]
+        );
+        assert!(details(
+            "Great read on feedback https://t.co/abc",
+            &[],
+            &["https://t.co/abc"]
+        )
+        .is_empty());
+        assert_eq!(
+            details("Huge AIRDROP live now", &[], &[]),
+            ["crypto spam: 'airdrop'"]
+        );
+        assert_eq!(
+            details("DM me for BTC signals", &[], &[]),
+            ["crypto spam: 'dm me for' + 'btc'"]
+        );
         assert!(details("DM me for the knowledge organiser!", &[], &[]).is_empty());
         let eth = "send to 0x52908400098527886E0F7030069857D2E4169EE7";
-        assert_eq!(details(eth, &[], &[]), ["crypto spam: wallet address '0x529084…'"]);
+        assert_eq!(
+            details(eth, &[], &[]),
+            ["crypto spam: wallet address '0x529084…'"]
+        );
     }
 }

@@ -22,7 +22,7 @@ pub const MAX_VALUE_CHARS: usize = 512;
 pub const MAX_MUTE_RULES: usize = 10_000;
 /// Per list: muted accounts, trusted accounts.
 pub const MAX_ACCOUNTS: usize = 10_000;
-/// Per list: the lens's own hashtags, its keywords.
+/// Per list: the lens's topic packs, own hashtags, keywords.
 pub const MAX_LENS_TERMS: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -223,7 +223,7 @@ impl RulePack {
             }
         };
         check("version".into(), check_version(self.version));
-        check("lens.packs".into(), check_count(self.lens.packs.len(), lens::packs().len()));
+        check("lens.packs".into(), check_count(self.lens.packs.len(), MAX_LENS_TERMS));
         for (i, id) in self.lens.packs.iter().enumerate() {
             check(format!("lens.packs[{i}]"), check_pack_id(id));
         }
@@ -459,7 +459,11 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
             if h > 23 || m > 59 {
                 return None;
             }
-            if sign == b'+' { h * 60 + m } else { -(h * 60 + m) }
+            if sign == b'+' {
+                h * 60 + m
+            } else {
+                -(h * 60 + m)
+            }
         }
         _ => return None,
     };
@@ -625,7 +629,7 @@ impl Parser {
         let known = ["enabled", "packs", "hashtags", "keywords", "sites"];
         let Some(map) = self.object(value, "lens", &known) else { return lens };
         lens.enabled = self.boolean(map, "lens", "enabled", true);
-        lens.packs = self.strings(map.get("packs"), "lens.packs", lens::packs().len(), check_pack_id);
+        lens.packs = self.strings(map.get("packs"), "lens.packs", MAX_LENS_TERMS, check_pack_id);
         lens.hashtags = self.strings(map.get("hashtags"), "lens.hashtags", MAX_LENS_TERMS, check_hashtag);
         lens.keywords = self.strings(map.get("keywords"), "lens.keywords", MAX_LENS_TERMS, check_keyword);
         if let Some(sites) = map.get("sites") {
@@ -681,7 +685,9 @@ impl Parser {
             rule.targets = self.targets(targets, &format!("{field}.targets"));
         }
         if let Some(action) = map.get("action") {
-            if let Some(a) = self.choice(action, &format!("{field}.action"), &[("hide", Action::Hide), ("warn", Action::Warn)]) {
+            if let Some(a) =
+                self.choice(action, &format!("{field}.action"), &[("hide", Action::Hide), ("warn", Action::Warn)])
+            {
                 rule.action = a;
             }
         }
@@ -721,8 +727,16 @@ impl Parser {
     fn noise(&mut self, value: &Value) -> Noise {
         let d = Noise::default();
         let known = [
-            "promoted", "who_to_follow", "trends", "reposts", "quotes", "stranger_replies", "demetricate", "bait",
-            "hashtag_stuffing", "spam",
+            "promoted",
+            "who_to_follow",
+            "trends",
+            "reposts",
+            "quotes",
+            "stranger_replies",
+            "demetricate",
+            "bait",
+            "hashtag_stuffing",
+            "spam",
         ];
         let Some(map) = self.object(value, "noise", &known) else { return d };
         Noise {
@@ -757,9 +771,19 @@ mod tests {
     #[test]
     fn rfc3339_rejects_everything_else() {
         for bad in [
-            "", "2027-01-01", "2027-01-01T00:00:00", "2027-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
-            "2027-01-01T24:00:00Z", "2027-01-01T00:00:00.Z", "2027-01-01T00:00:00+0100", "2027-01-01T00:00:00Zjunk",
-            "tomorrow", "२०२७-01-01T00:00:00Z", "2027-01-01T00:00:00+01:60", "2027-1-01T00:00:00Z",
+            "",
+            "2027-01-01",
+            "2027-01-01T00:00:00",
+            "2027-13-01T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "2027-01-01T24:00:00Z",
+            "2027-01-01T00:00:00.Z",
+            "2027-01-01T00:00:00+0100",
+            "2027-01-01T00:00:00Zjunk",
+            "tomorrow",
+            "२०२७-01-01T00:00:00Z",
+            "2027-01-01T00:00:00+01:60",
+            "2027-1-01T00:00:00Z",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
         }

@@ -76,10 +76,34 @@ fn second_person(token: &[u8]) -> Option<&'static str> {
 fn is_filler(token: &[u8]) -> bool {
     matches!(
         token,
-        b"are" | b"r" | b"re" | b"is" | b"so" | b"such" | b"a" | b"an" | b"absolute" | b"absolutely"
-            | b"complete" | b"total" | b"fucking" | b"fuckin" | b"realy" | b"just" | b"being" | b"the"
-            | b"bigest" | b"big" | b"litle" | b"stupid" | b"dumb" | b"fat" | b"ugly" | b"dirty"
-            | b"lazy" | b"old"
+        b"are"
+            | b"r"
+            | b"re"
+            | b"is"
+            | b"so"
+            | b"such"
+            | b"a"
+            | b"an"
+            | b"absolute"
+            | b"absolutely"
+            | b"complete"
+            | b"total"
+            | b"fucking"
+            | b"fuckin"
+            | b"realy"
+            | b"just"
+            | b"being"
+            | b"the"
+            | b"bigest"
+            | b"big"
+            | b"litle"
+            | b"stupid"
+            | b"dumb"
+            | b"fat"
+            | b"ugly"
+            | b"dirty"
+            | b"lazy"
+            | b"old"
     )
 }
 
@@ -87,9 +111,29 @@ fn is_filler(token: &[u8]) -> bool {
 fn is_dutch(token: &[u8]) -> bool {
     matches!(
         token,
-        b"het" | b"een" | b"niet" | b"ik" | b"zijn" | b"maar" | b"ook" | b"nog" | b"naar" | b"voor"
-            | b"moet" | b"weet" | b"waar" | b"bij" | b"jij" | b"mijn" | b"wij" | b"zich" | b"heb"
-            | b"altijd" | b"gewoon" | b"leerlingen" | b"omdat"
+        b"het"
+            | b"een"
+            | b"niet"
+            | b"ik"
+            | b"zijn"
+            | b"maar"
+            | b"ook"
+            | b"nog"
+            | b"naar"
+            | b"voor"
+            | b"moet"
+            | b"weet"
+            | b"waar"
+            | b"bij"
+            | b"jij"
+            | b"mijn"
+            | b"wij"
+            | b"zich"
+            | b"heb"
+            | b"altijd"
+            | b"gewoon"
+            | b"leerlingen"
+            | b"omdat"
     )
 }
 
@@ -137,7 +181,9 @@ impl TrollDetector {
         let mut score: u32 = hits.iter().map(|h| lex.entries[h.entry].weight).sum();
         let directed = hits
             .iter()
-            .filter(|h| lex.entries[h.entry].weight >= 10 && lex.entries[h.entry].category != Category::Mild)
+            .filter(|h| {
+                lex.entries[h.entry].weight >= 10 && lex.entries[h.entry].category != Category::Mild
+            })
             .find_map(|h| aimed_at_reader(&folded, h).map(|marker| (marker, h.entry)));
         score += if directed.is_some() { DIRECTED } else { 0 };
         let shouting = shouting_percent(&decoded);
@@ -151,7 +197,8 @@ impl TrollDetector {
         }
 
         let mut reasons = Vec::new();
-        let mut categories: Vec<Category> = hits.iter().map(|h| lex.entries[h.entry].category).collect();
+        let mut categories: Vec<Category> =
+            hits.iter().map(|h| lex.entries[h.entry].category).collect();
         categories.sort();
         categories.dedup();
         for category in categories {
@@ -164,7 +211,10 @@ impl TrollDetector {
             reasons.push(troll(format!("{}: {}", category.label(), terms.join(", "))));
         }
         if let Some((marker, entry)) = directed {
-            reasons.push(troll(format!("hostility: '{marker} … {}'", display(&lex.entries[entry]))));
+            reasons.push(troll(format!(
+                "hostility: '{marker} … {}'",
+                display(&lex.entries[entry])
+            )));
         }
         if let Some(percent) = shouting {
             reasons.push(troll(format!("shouting: {percent}% capitals")));
@@ -201,14 +251,24 @@ impl TrollDetector {
             }
             let first = spans.partition_point(|&(s, _)| s as usize <= m.start()) - 1;
             let last = spans.partition_point(|&(s, _)| (s as usize) < m.end()) - 1;
-            if entry.doubled.as_ref().map_or(true, |form| shows_doubled(folded.doubled_tokens(first, last), form, entry.span)) {
-                raw.push(Hit { entry: m.pattern().as_usize(), first, last });
+            if entry.doubled.as_ref().map_or(true, |form| {
+                shows_doubled(folded.doubled_tokens(first, last), form, entry.span)
+            }) {
+                raw.push(Hit {
+                    entry: m.pattern().as_usize(),
+                    first,
+                    last,
+                });
             }
         }
         for &token in &folded.masked {
             let token = token as usize;
             if let Some(entry) = masked_entry(lex, folded.doubled_token(token)) {
-                raw.push(Hit { entry, first: token, last: token });
+                raw.push(Hit {
+                    entry,
+                    first: token,
+                    last: token,
+                });
             }
         }
         raw.sort_by_key(|h| (h.first, h.last));
@@ -283,7 +343,10 @@ fn reads_as_dutch(folded: &Folded) -> bool {
 }
 
 fn troll(detail: String) -> Reason {
-    Reason { kind: ReasonKind::Troll, detail }
+    Reason {
+        kind: ReasonKind::Troll,
+        detail,
+    }
 }
 
 /// The entry's term for a reason: slurs and profanity keep only their first and last letters.
@@ -293,9 +356,16 @@ fn display(entry: &Entry) -> String {
     }
     let mask = |w: &str| -> String {
         let n = w.len();
-        w.char_indices().map(|(i, c)| if i == 0 || i + 1 == n { c } else { '*' }).collect()
+        w.char_indices()
+            .map(|(i, c)| if i == 0 || i + 1 == n { c } else { '*' })
+            .collect()
     };
-    entry.term.split(' ').map(mask).collect::<Vec<_>>().join(" ")
+    entry
+        .term
+        .split(' ')
+        .map(mask)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The second-person word that aims this hit at the reader: "you", optionally followed by
@@ -390,14 +460,21 @@ mod tests {
     use super::*;
 
     fn details(text: &str, s: Sensitivity) -> Vec<String> {
-        TrollDetector::new().assess(text, 0, s).into_iter().map(|r| r.detail).collect()
+        TrollDetector::new()
+            .assess(text, 0, s)
+            .into_iter()
+            .map(|r| r.detail)
+            .collect()
     }
 
     #[test]
     fn weights_follow_sensitivity() {
         // Strong profanity alone: medium and high, not low.
         assert!(details("what a bitch", Sensitivity::Low).is_empty());
-        assert_eq!(details("what a bitch", Sensitivity::Medium), ["profanity: 'b***h'"]);
+        assert_eq!(
+            details("what a bitch", Sensitivity::Medium),
+            ["profanity: 'b***h'"]
+        );
         // An insult alone only at high; aimed at the reader from medium.
         assert!(details("that was a stupid idea", Sensitivity::Medium).is_empty());
         assert!(!details("that was a stupid idea", Sensitivity::High).is_empty());
@@ -418,15 +495,25 @@ mod tests {
 
     #[test]
     fn words_talked_about_are_not_used() {
-        assert!(details("we discussed why the word 'retarded' hurts", Sensitivity::High).is_empty());
+        assert!(details(
+            "we discussed why the word 'retarded' hurts",
+            Sensitivity::High
+        )
+        .is_empty());
         assert!(details("slurs like 'fag' are not banter", Sensitivity::High).is_empty());
         assert!(!details("you retard", Sensitivity::Medium).is_empty());
     }
 
     #[test]
     fn masked_words_are_read() {
-        assert_eq!(details("f**k this", Sensitivity::Medium), ["profanity: 'f**k'"]);
-        assert_eq!(details("sh*tty day", Sensitivity::Medium), ["profanity: 's****y'"]);
+        assert_eq!(
+            details("f**k this", Sensitivity::Medium),
+            ["profanity: 'f**k'"]
+        );
+        assert_eq!(
+            details("sh*tty day", Sensitivity::Medium),
+            ["profanity: 's****y'"]
+        );
         assert!(details("5* review, *really* good", Sensitivity::High).is_empty());
     }
 }

@@ -21,8 +21,7 @@ fn strings(value: &Value) -> Vec<String> {
 /// A pack with only these muted words: lens, troll and text-noise checks off, so that the
 /// verdict is the muted-word matcher's alone.
 fn engine_for(muted: &[Value]) -> Engine {
-    let rules: Vec<Value> =
-        muted.iter().map(|w| json!({"value": w["value"], "targets": w["targets"]})).collect();
+    let rules: Vec<Value> = muted.iter().map(|w| json!({"value": w["value"], "targets": w["targets"]})).collect();
     let pack = json!({
         "lens": {"enabled": false},
         "mute": rules,
@@ -91,9 +90,32 @@ fn mastodon_keyword_semantics_agree_except_underscores() {
     let cases = file["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 4);
     let probes = [
-        "test", "Test!", "a test here", "TEST.", "testing", "contest", "test123", "tests", "test#", "test#x",
-        "#test", "x#test", "#testing", "protest#", "test#test", "test's", "test-case", "re-test", "(test)",
-        "test$", "$test", "multi\nline test", "test_case", "my_test", "my_test#", "#test_x",
+        "test",
+        "Test!",
+        "a test here",
+        "TEST.",
+        "testing",
+        "contest",
+        "test123",
+        "tests",
+        "test#",
+        "test#x",
+        "#test",
+        "x#test",
+        "#testing",
+        "protest#",
+        "test#test",
+        "test's",
+        "test-case",
+        "re-test",
+        "(test)",
+        "test$",
+        "$test",
+        "multi\nline test",
+        "test_case",
+        "my_test",
+        "my_test#",
+        "#test_x",
     ];
     let mut conflicts = Vec::new();
     for case in cases {
@@ -118,7 +140,8 @@ fn mastodon_keyword_semantics_agree_except_underscores() {
             let post = Post { id: "p".into(), text: probe.into(), hashtags: Some(vec![]), ..Post::default() };
             let ours = engine.classify(&[post], &Context::default())[0].verdict == VerdictKind::Hide;
             if ours != ruby.is_match(probe) {
-                conflicts.push(format!("{keyword:?} whole_word={whole_word} on {probe:?}: mastodon {}, ours {ours}", !ours));
+                conflicts
+                    .push(format!("{keyword:?} whole_word={whole_word} on {probe:?}: mastodon {}, ours {ours}", !ours));
             }
         }
     }

@@ -4,11 +4,18 @@
 use serde_yaml_ng::Value;
 use staffroom::extract::{extract, extract_hashtags, extract_mentions, extract_urls};
 
-const SECTIONS: [(&str, usize); 4] =
-    [("hashtags", 65), ("hashtags_from_astral", 3), ("mentions", 23), ("urls", 91)];
+const SECTIONS: [(&str, usize); 4] = [
+    ("hashtags", 65),
+    ("hashtags_from_astral", 3),
+    ("mentions", 23),
+    ("urls", 91),
+];
 
 fn suite() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/conformance/twitter-text/extract.yml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/conformance/twitter-text/extract.yml"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
     serde_yaml_ng::from_str(&text).expect("extract.yml is valid YAML")
 }
@@ -25,7 +32,10 @@ fn cases(suite: &Value, section: &str) -> Vec<Case> {
         .unwrap_or_else(|| panic!("section {section} is missing"));
     list.iter()
         .map(|case| Case {
-            description: case["description"].as_str().expect("description").to_string(),
+            description: case["description"]
+                .as_str()
+                .expect("description")
+                .to_string(),
             text: case["text"].as_str().expect("text").to_string(),
             expected: case["expected"]
                 .as_sequence()
@@ -52,7 +62,11 @@ fn extraction_conformance() {
     let mut failures = Vec::new();
     for (section, size) in SECTIONS {
         let cases = cases(&suite, section);
-        assert_eq!(cases.len(), size, "section {section} should have {size} cases");
+        assert_eq!(
+            cases.len(),
+            size,
+            "section {section} should have {size} cases"
+        );
         let mut passed = 0;
         for case in &cases {
             let got = run(section, &case.text);
@@ -74,5 +88,10 @@ fn extraction_conformance() {
         }
         println!("{section}: {passed}/{size} passed");
     }
-    assert!(failures.is_empty(), "{} disagreeing case(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} disagreeing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

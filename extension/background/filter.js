@@ -3,6 +3,7 @@
 // survive the service worker being stopped.
 import { ready } from "./engine.js";
 import { DEFAULT_PACK, isPackChange, loadPack } from "./settings.js";
+import { sessionLens } from "./focus.js";
 
 export const FILTER_PORT = "staffroom-filter";
 
@@ -24,7 +25,10 @@ function compile() {
   return compiled;
 }
 
-function contextFor(site, pack) {
+// A running focus session makes the lens strict on every site, narrowed to its tag if any.
+async function contextFor(site, pack) {
+  const focus = await sessionLens();
+  if (focus) return { now_ms: Date.now(), ...focus };
   return { now_ms: Date.now(), lens: pack.lens?.sites?.[site] === false ? false : undefined };
 }
 
@@ -50,7 +54,7 @@ export function onFilterPort(port) {
     let reply;
     try {
       const { engine, pack } = await compile();
-      const verdicts = engine.classify(message.posts, contextFor(message.site, pack));
+      const verdicts = engine.classify(message.posts, await contextFor(message.site, pack));
       reply = { type: "verdicts", batch: message.batch, verdicts, noise: pack.noise ?? {} };
       countVerdicts(tabId, verdicts);
     } catch (error) {

@@ -7,7 +7,7 @@ import * as instances from "./instances.js";
 import * as library from "./library.js";
 import * as settings from "./settings.js";
 
-const areas = [filter, focus, instances, library];
+const areas = [filter, focus, instances, library, settings];
 
 const routes = Object.assign(
   {

@@ -15,6 +15,7 @@ export const DEFAULT_PACK = {
 };
 
 const SYNC_ITEM_LIMIT = 8000; // chrome.storage.sync.QUOTA_BYTES_PER_ITEM is 8192, key included
+const SITES = ["x", "bluesky", "mastodon"];
 
 async function managedSettings() {
   try {
@@ -53,3 +54,66 @@ export async function savePack(pack) {
 export function isPackChange(changes, area) {
   return "pack" in changes && (area === "sync" || area === "local" || area === "managed");
 }
+
+/** Loads, changes and saves the pack in one step (for the popup and the in-page buttons). */
+async function updatePack(change) {
+  const { pack } = await loadPack();
+  const next = structuredClone(pack);
+  change(next);
+  await savePack(next);
+  return next;
+}
+
+function addAccount(list, handle) {
+  const clean = String(handle ?? "").trim().replace(/^@/, "");
+  if (!clean) throw new Error("No account was given.");
+  const known = new Set(list.map((h) => h.replace(/^@/, "").toLowerCase()));
+  if (!known.has(clean.toLowerCase())) list.push(clean);
+}
+
+/** The engine's shipped topic packs ({id, name, description, hashtag_count, keyword_count}). */
+function lensPacks(wasm) {
+  if (wasm.lensPacks) return wasm.lensPacks();
+  // Until the engine exports lensPacks(), its pack-id error names every known id.
+  const [error] = wasm.checkPack(JSON.stringify({ lens: { packs: ["?"] } }));
+  const ids = /known: ([^)]*)/.exec(error?.message ?? "")?.[1].split(", ") ?? [];
+  return ids.map((id) => ({ id, name: id, description: "" }));
+}
+
+/** The same context the content scripts' batches are classified with. */
+export function contextFor(site, pack) {
+  return { now_ms: Date.now(), lens: pack.lens?.sites?.[site] === false ? false : undefined };
+}
+
+export const routes = {
+  "settings/get": () => loadPack(),
+  "settings/save": ({ pack }) => savePack(pack),
+  "settings/lensPacks": async () => lensPacks(await ready),
+  "settings/trustAuthor": ({ handle }) => updatePack((pack) => {
+    pack.accounts ??= {};
+    addAccount((pack.accounts.trust ??= []), handle);
+  }),
+  "settings/muteAuthor": ({ handle }) => updatePack((pack) => {
+    pack.accounts ??= {};
+    addAccount((pack.accounts.mute ??= []), handle);
+  }),
+  // {enabled} switches the lens everywhere; {site, enabled} on one site only.
+  "settings/setLens": ({ site, enabled }) => updatePack((pack) => {
+    pack.lens ??= {};
+    if (site === undefined) pack.lens.enabled = Boolean(enabled);
+    else if (SITES.includes(site)) pack.lens.sites = { ...pack.lens.sites, [site]: Boolean(enabled) };
+    else throw new Error(`Unknown site ${site}`);
+  }),
+  "engine/checkPack": async ({ json }) => (await ready).checkPack(json),
+  // Verdicts with reasons for posts described as the content script describes them (the demo's report).
+  "engine/classify": async ({ posts, site }) => {
+    const wasm = await ready;
+    const { pack } = await loadPack();
+    const engine = new wasm.FilterEngine(JSON.stringify(pack));
+    try {
+      return engine.classify(posts, contextFor(site, pack));
+    } finally {
+      engine.free();
+    }
+  },
+};

@@ -71,7 +71,11 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Latin letter a look-alike or accented letter stands for (after lowercasing).
+#[rustfmt::skip]
 fn latin(c: char) -> Option<u8> {
+    if c > '\u{052F}' && !matches!(c, '\u{1E00}'..='\u{1EFF}' | '’' | '‘') {
+        return None; // past Latin, Greek and Cyrillic: emoji, CJK, symbols
+    }
     let mapped = match c {
         // Cyrillic
         'а' => 'a', 'в' | 'ь' | 'ъ' => 'b', 'с' => 'c', 'ԁ' => 'd', 'е' | 'ё' | 'є' => 'e',
@@ -105,15 +109,8 @@ fn to_ascii(text: &str) -> Cow<'_, [u8]> {
     if text.is_ascii() {
         return Cow::Borrowed(text.as_bytes());
     }
-    // Most non-ASCII posts only add emoji or curly quotes, which NFKC leaves unchanged.
-    let folded: String = match is_nfkc_quick(text.chars()) {
-        IsNormalized::Yes => {
-            text.chars().filter(|c| !normalize::is_invisible(*c)).flat_map(char::to_lowercase).collect()
-        }
-        _ => normalize::fold(text),
-    };
-    let mut out = Vec::with_capacity(folded.len());
-    for c in folded.chars() {
+    let mut out = Vec::with_capacity(text.len());
+    let mut push = |c: char| {
         if c.is_ascii() {
             out.push(c as u8);
         } else if c.is_whitespace() {
@@ -126,6 +123,15 @@ fn to_ascii(text: &str) -> Cow<'_, [u8]> {
                 None => out.push(SEPARATOR),
             }
         }
+    };
+    // Most non-ASCII posts only add emoji or curly quotes, which NFKC leaves unchanged:
+    // skip building the normalised copy for them.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        for c in text.chars().filter(|c| !normalize::is_invisible(*c)) {
+            c.to_lowercase().for_each(&mut push);
+        }
+    } else {
+        normalize::fold(text).chars().for_each(push);
     }
     Cow::Owned(out)
 }
@@ -144,7 +150,8 @@ static WORDISH: [bool; 256] = {
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'@' | b'$' | b'!' | b'|' | b'*' | b'\'');
+        table[b] =
+            c.is_ascii_alphanumeric() || matches!(c, b'@' | b'$' | b'!' | b'|' | b'*' | b'\'');
         b += 1;
     }
     table
@@ -305,7 +312,11 @@ pub fn fold(text: &str) -> Folded {
     let ascii = to_ascii(text);
     let bytes: &[u8] = &ascii;
     let n = bytes.len();
-    let mut builder = Builder { folded: Folded::with_capacity(n), gap: 0, spaced: Vec::new() };
+    let mut builder = Builder {
+        folded: Folded::with_capacity(n),
+        gap: 0,
+        spaced: Vec::new(),
+    };
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut i = 0;
     while i < n {
@@ -340,8 +351,10 @@ pub fn fold(text: &str) -> Folded {
 }
 
 fn starts_url(b: &[u8]) -> bool {
-    let starts = |prefix: &[u8]| b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix);
-    matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W')) && (starts(b"http://") || starts(b"https://") || starts(b"www."))
+    let starts =
+        |prefix: &[u8]| b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix);
+    matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W'))
+        && (starts(b"http://") || starts(b"https://") || starts(b"www."))
 }
 
 /// Turn one run of word-ish bytes into word pieces: trim punctuation at its edges, read
@@ -393,14 +406,23 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> String {
-        String::from_utf8(fold(&decode_entities(text)).squeezed).unwrap().trim().to_string()
+        String::from_utf8(fold(&decode_entities(text)).squeezed)
+            .unwrap()
+            .trim()
+            .to_string()
     }
 
     #[test]
     fn entities_decode_once_and_twice() {
-        assert_eq!(decode_entities("a &amp; b &lt;3 &#57361; &#x41;"), "a & b <3 \u{E011} A");
+        assert_eq!(
+            decode_entities("a &amp; b &lt;3 &#57361; &#x41;"),
+            "a & b <3 \u{E011} A"
+        );
         assert_eq!(decode_entities("&amp;lt;"), "<");
-        assert_eq!(decode_entities("&bogus; & &#99999999;"), "&bogus; & &#99999999;");
+        assert_eq!(
+            decode_entities("&bogus; & &#99999999;"),
+            "&bogus; & &#99999999;"
+        );
     }
 
     #[test]
@@ -418,7 +440,10 @@ mod tests {
 
     #[test]
     fn numbers_mentions_and_links_are_not_words() {
-        assert_eq!(words("100 2017 @someone http://t.co/abc www.x.org 5/10"), "");
+        assert_eq!(
+            words("100 2017 @someone http://t.co/abc www.x.org 5/10"),
+            ""
+        );
         assert_eq!(words("Wow!!! *so* proud"), "wow so proud");
         assert_eq!(words("I am a teacher"), "i am a teacher");
     }

@@ -1,0 +1,73 @@
+// Options: the professional lens — on/off, the engine's topic packs, the user's own hashtags
+// and keywords, and the sites it applies to.
+import { checkbox, chipList, el, send } from "./options-dom.js";
+
+const SITES = [["x", "X"], ["bluesky", "Bluesky"], ["mastodon", "Mastodon"]];
+
+function topicPacks(editor, lens) {
+  const grid = el("div", { className: "pack-grid", role: "group", "aria-labelledby": "packs-heading", dataset: { field: "lens.packs" } });
+  const box = el("div", { className: "field" }, el("h3", { id: "packs-heading" }, "Topic packs"),
+    el("p", { className: "hint" }, "Curated hashtags and phrases teachers use. Posts that match any chosen pack stay in your timeline."),
+    grid);
+  send("settings/lensPacks").then((packs) => {
+    const chosen = new Set(lens.packs ?? []);
+    // Packs the stored rules name but the engine no longer lists still show, so they can be removed.
+    for (const id of chosen) if (!packs.some((p) => p.id === id)) packs.push({ id, name: id, description: "" });
+    grid.replaceChildren(...packs.map((pack) => {
+      const counts = pack.hashtag_count === undefined ? "" : `${pack.hashtag_count} hashtags · ${pack.keyword_count} phrases`;
+      const option = checkbox({
+        label: pack.name,
+        hint: [pack.description, counts].filter(Boolean).join(" "),
+        checked: chosen.has(pack.id),
+        field: `lens.packs.${pack.id}`,
+        onChange: (on) => editor.change((draft) => {
+          const ids = new Set(draft.lens.packs ?? []);
+          if (on) ids.add(pack.id);
+          else ids.delete(pack.id);
+          draft.lens.packs = packs.map((p) => p.id).filter((id) => ids.has(id));
+        }),
+      });
+      option.classList.add("pack");
+      option.dataset.pack = pack.id;
+      return option;
+    }));
+  }).catch((error) => grid.replaceChildren(el("p", { className: "error" }, `Topic packs could not be listed: ${error.message}`)));
+  return box;
+}
+
+export function renderLens(editor) {
+  const lens = (editor.draft.lens ??= {});
+  const sites = el("fieldset", { className: "field inline-group", dataset: { field: "lens.sites" } },
+    el("legend", {}, "Use the lens on"),
+    ...SITES.map(([id, name]) => checkbox({
+      label: name,
+      checked: lens.sites?.[id] !== false,
+      field: `lens.sites.${id}`,
+      onChange: (on) => editor.change((draft) => { draft.lens.sites = { ...draft.lens.sites, [id]: on }; }),
+    })));
+  return [
+    el("h2", { id: "lens-heading" }, "Professional lens"),
+    checkbox({
+      label: "Show only posts about teaching",
+      hint: "Everything else folds into one quiet line you can open.",
+      checked: lens.enabled !== false,
+      field: "lens.enabled",
+      switchStyle: true,
+      onChange: (on) => editor.change((draft) => { draft.lens.enabled = on; }),
+    }),
+    topicPacks(editor, lens),
+    el("div", { className: "two-columns" },
+      chipList({
+        label: "Your hashtags", hint: "Without the #; variants such as #mathschat and #mathchat count as one.",
+        field: "lens.hashtags", values: lens.hashtags ?? [], placeholder: "e.g. mathschat",
+        normalize: (s) => s.trim().replace(/^#+/, ""), display: (s) => `#${s}`,
+        onChange: (values) => editor.change((draft) => { draft.lens.hashtags = values; }),
+      }),
+      chipList({
+        label: "Your keywords", hint: "Words or phrases, e.g. retrieval practice.",
+        field: "lens.keywords", values: lens.keywords ?? [], placeholder: "e.g. retrieval practice",
+        onChange: (values) => editor.change((draft) => { draft.lens.keywords = values; }),
+      })),
+    sites,
+  ];
+}

@@ -1,0 +1,87 @@
+// The options page: edits the rule pack. Every change is validated by the engine and stored at
+// once (open tabs refilter without a reload); an invalid change stays on screen with the
+// engine's error next to its field until it is fixed.
+import { clearErrors, send, showErrors } from "./options-dom.js";
+import { describeSource } from "./options-source.js";
+import { renderLens } from "./options-lens.js";
+import { renderMute } from "./options-mute.js";
+import { renderAccounts, renderNoise, renderTroll } from "./options-filters.js";
+import { renderInstances } from "./options-instances.js";
+import { renderTransfer } from "./options-transfer.js";
+
+const $ = (id) => document.getElementById(id);
+
+const editor = {
+  draft: null, // the pack as shown
+  stored: "", // JSON of the pack last stored
+  locked: false,
+  /** Applies `mutate` to the shown pack and stores it. */
+  async change(mutate) {
+    mutate(this.draft);
+    await save();
+  },
+  /** Replaces the whole pack (import) and redraws. */
+  async replace(pack) {
+    await send("settings/save", { pack });
+    await load();
+    setStatus("Imported and saved.");
+  },
+};
+
+function setStatus(text, isError = false) {
+  $("status").textContent = text;
+  $("status").classList.toggle("error", isError);
+}
+
+async function save() {
+  const editorRoot = $("editor");
+  setStatus("Saving…");
+  try {
+    await send("settings/save", { pack: editor.draft });
+    editor.stored = JSON.stringify(editor.draft);
+    clearErrors(editorRoot);
+    setStatus("All changes saved.");
+  } catch (error) {
+    clearErrors(editorRoot);
+    const unplaced = showErrors(editorRoot, error.errors ?? []);
+    const first = unplaced[0] ?? (error.errors ? null : { message: error.message });
+    setStatus(first ? `Not saved: ${first.field ? `${first.field}: ` : ""}${first.message}` : "Not saved: fix the field marked below.", true);
+  }
+}
+
+function draw() {
+  const parts = [
+    ["section-lens", renderLens], ["section-mute", renderMute], ["section-accounts", renderAccounts],
+    ["section-troll", renderTroll], ["section-noise", renderNoise],
+  ];
+  for (const [id, render] of parts) $(id).replaceChildren(...render(editor));
+}
+
+async function load() {
+  const loaded = await send("settings/get");
+  editor.draft = structuredClone(loaded.pack);
+  editor.stored = JSON.stringify(loaded.pack);
+  editor.locked = loaded.locked;
+  const { readOnly, message } = describeSource(loaded);
+  $("editor").disabled = readOnly;
+  $("source-note").textContent = message;
+  $("source-note").hidden = !message;
+  $("source-note").classList.toggle("notice", readOnly);
+  document.body.classList.toggle("read-only", readOnly);
+  draw();
+  renderTransfer($("section-transfer"), editor);
+}
+
+async function main() {
+  await load();
+  setStatus(editor.locked ? "Read only." : "All changes saved.");
+  renderInstances($("section-instances"));
+  // The popup or an in-page button changed the pack: show it, unless an unsaved edit is on screen.
+  chrome.storage.onChanged.addListener(async (changes) => {
+    if (!("pack" in changes) || $("status").classList.contains("error")) return;
+    const { pack } = await send("settings/get");
+    if (JSON.stringify(pack) !== JSON.stringify(editor.draft)) await load();
+  });
+}
+
+main().catch((error) => setStatus(`Staffroom could not load its settings: ${error.message}`, true));

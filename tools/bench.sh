@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# ./build.sh bench: speed, size and filter quality, printed as figures (ratios against a
+# baseline run in the same process), never asserted as timed tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${STAFFROOM_SHARED:-../shared}"
+mkdir -p build
+
+echo "## Engine speed on $(($(wc -l <"$SHARED/data/davidson/tweets.csv") - 1))-line Davidson corpus"
+node -e 'import("./bench/pack.mjs").then(m => process.stdout.write(JSON.stringify(m.realisticPack())))' >build/bench-pack.json
+cargo bench --quiet --locked --bench classify -- build/bench-pack.json "$SHARED/data/davidson/tweets.csv"
+node bench/engine.mjs build/bench-pack.json
+
+echo
+echo "## Size"
+wasm=build/engine/staffroom_bg.wasm
+printf 'wasm module: %d KB, %d KB gzipped (budget 300 KB gzipped)\n' "$(($(wc -c <"$wasm") / 1024))" "$(($(gzip -9c "$wasm" | wc -c) / 1024))"
+for zip in dist/staffroom-*.zip; do printf '%s: %d KB\n' "$zip" "$(($(wc -c <"$zip") / 1024))"; done
+
+echo
+echo "## Troll and noise filter quality"
+cargo run --quiet --locked --release --example troll_eval
+
+if [ -f tools/latency.mjs ]; then
+  echo
+  echo "## Page latency: post inserted → verdict marker (real Chromium, X page with strict CSP)"
+  node tools/latency.mjs
+fi
