@@ -107,6 +107,11 @@ pub struct MuteMatcher {
     tag_ac: Option<AhoCorasick>,
     tag_rules: Vec<u32>,
     regexes: Option<RegexSet>,
+    /// Literals one of which every match of every regex contains (as its prefix or suffix).
+    /// Text without any of them cannot match the set, so it is not searched: the set's
+    /// Unicode word boundaries make it fall back to a slow engine on non-ASCII text, and most
+    /// posts hold an emoji. `None` when some regex has no such literal (the set always runs).
+    regex_prefilter: Option<AhoCorasick>,
     /// Per regex of the set: its rule, and whether it applies to the text.
     regex_rules: Vec<(u32, bool)>,
     /// Some regex applies to the text (not only to tags).
@@ -230,6 +235,7 @@ impl MuteMatcher {
                 }
             }
         };
+        let regex_prefilter = regexes.as_ref().and_then(|_| regex_prefilter(&regex_sources));
         let content_ac = build_ac(&content_strings, &mut errors);
         let tag_ac = build_ac(&tag_strings, &mut errors);
         if !errors.is_empty() {
@@ -244,6 +250,7 @@ impl MuteMatcher {
             tag_ac,
             tag_rules,
             regexes,
+            regex_prefilter,
             regex_content: regex_rules.iter().any(|&(_, content)| content),
             regex_rules,
         })
@@ -287,8 +294,9 @@ impl MuteMatcher {
             }
         }
         if let Some(set) = &self.regexes {
+            let may_match = |hay: &str| self.regex_prefilter.as_ref().map_or(true, |ac| ac.is_match(hay));
             // `is_match` stops early and skips building a pattern set: most posts match none.
-            if self.regex_content && set.is_match(text) {
+            if self.regex_content && may_match(text) && set.is_match(text) {
                 for i in set.matches(text).iter() {
                     let (rule, content) = self.regex_rules[i];
                     if content {
@@ -296,7 +304,7 @@ impl MuteMatcher {
                     }
                 }
             }
-            for tag in input.tags.iter().filter(|t| set.is_match(t)) {
+            for tag in input.tags.iter().filter(|t| may_match(t) && set.is_match(t)) {
                 for i in set.matches(tag).iter() {
                     hits.set(self.regex_rules[i].0);
                 }
@@ -358,6 +366,29 @@ impl MuteMatcher {
             }
         }
     }
+}
+
+/// The prefilter of `MuteMatcher::regex_prefilter`: for each regex, the literals that begin
+/// every match, else those that end every match (as the regex crate's own prefilters find
+/// them, case variants included); `None` if some regex has neither.
+fn regex_prefilter(sources: &[&str]) -> Option<AhoCorasick> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut literals: Vec<Vec<u8>> = Vec::new();
+    for source in sources {
+        // The same syntax options as `RegexSetBuilder` above (the regex crate's defaults).
+        let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(source).ok()?;
+        let usable = [ExtractKind::Prefix, ExtractKind::Suffix].into_iter().find_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            // An empty literal would be found everywhere: no use as a filter.
+            (seq.min_literal_len()? > 0).then_some(seq)
+        })?;
+        literals.extend(usable.literals()?.iter().map(|l| l.as_bytes().to_vec()));
+    }
+    literals.sort_unstable();
+    literals.dedup();
+    let bytes: usize = literals.iter().map(Vec::len).sum();
+    let kind = (bytes <= DFA_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
+    AhoCorasick::builder().match_kind(MatchKind::Standard).kind(kind).build(&literals).ok()
 }
 
 /// Patterns up to this many bytes in all get a DFA (one table lookup per byte, at most a few

@@ -32,17 +32,22 @@ async function contextFor(site, pack) {
   return { now_ms: Date.now(), lens: pack.lens?.sites?.[site] === false ? false : undefined };
 }
 
-async function countVerdicts(tabId, verdicts) {
+// Batches from one tab can overlap: queue the read-modify-write so no count is lost.
+let counting = Promise.resolve();
+
+function countVerdicts(tabId, verdicts) {
   if (tabId === undefined) return;
   const key = `tab:${tabId}`;
-  const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
-  for (const { verdict, reasons } of verdicts) {
-    stats.seen += 1;
-    if (verdict === "hide") stats.hidden += 1;
-    if (verdict === "warn") stats.warned += 1;
-    for (const { kind } of verdict === "show" ? [] : reasons) stats.reasons[kind] = (stats.reasons[kind] ?? 0) + 1;
-  }
-  await chrome.storage.session.set({ [key]: stats });
+  counting = counting.then(async () => {
+    const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
+    for (const { verdict, reasons } of verdicts) {
+      stats.seen += 1;
+      if (verdict === "hide") stats.hidden += 1;
+      if (verdict === "warn") stats.warned += 1;
+      for (const { kind } of verdict === "show" ? [] : reasons) stats.reasons[kind] = (stats.reasons[kind] ?? 0) + 1;
+    }
+    await chrome.storage.session.set({ [key]: stats });
+  }).catch((error) => console.error("Staffroom: could not count verdicts", error));
 }
 
 export function onFilterPort(port) {
@@ -68,10 +73,20 @@ export function onFilterPort(port) {
   });
 }
 
-/** Settings changed: recompile and ask every open tab to re-send its posts, no reload needed. */
+// What a focus session changes about the lens: strict while running, narrowed to its tag.
+function focusLensKey(state) {
+  const phase = state?.phase;
+  return phase?.kind === "running" ? `running:${phase.session?.tag ?? ""}` : "off";
+}
+
+/** Settings changed, or a focus session started or ended: ask every open tab to re-send its
+ * posts (recompiling first when the pack changed), so no reload is needed. */
 export function onStorageChanged(changes, area) {
-  if (!isPackChange(changes, area)) return;
-  compiled = null;
+  const packChanged = isPackChange(changes, area);
+  const focusChanged = area === "local" && "focusState" in changes &&
+    focusLensKey(changes.focusState.oldValue) !== focusLensKey(changes.focusState.newValue);
+  if (!packChanged && !focusChanged) return;
+  if (packChanged) compiled = null;
   for (const port of ports) port.postMessage({ type: "refresh" });
 }
 

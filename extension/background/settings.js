@@ -71,15 +71,6 @@ function addAccount(list, handle) {
   if (!known.has(clean.toLowerCase())) list.push(clean);
 }
 
-/** The engine's shipped topic packs ({id, name, description, hashtag_count, keyword_count}). */
-function lensPacks(wasm) {
-  if (wasm.lensPacks) return wasm.lensPacks();
-  // Until the engine exports lensPacks(), its pack-id error names every known id.
-  const [error] = wasm.checkPack(JSON.stringify({ lens: { packs: ["?"] } }));
-  const ids = /known: ([^)]*)/.exec(error?.message ?? "")?.[1].split(", ") ?? [];
-  return ids.map((id) => ({ id, name: id, description: "" }));
-}
-
 /** The same context the content scripts' batches are classified with. */
 export function contextFor(site, pack) {
   return { now_ms: Date.now(), lens: pack.lens?.sites?.[site] === false ? false : undefined };
@@ -88,7 +79,8 @@ export function contextFor(site, pack) {
 export const routes = {
   "settings/get": () => loadPack(),
   "settings/save": ({ pack }) => savePack(pack),
-  "settings/lensPacks": async () => lensPacks(await ready),
+  // The engine's shipped topic packs: [{id, name, description, hashtag_count, keyword_count}].
+  "settings/lensPacks": async () => (await ready).lensPacks(),
   "settings/trustAuthor": ({ handle }) => updatePack((pack) => {
     pack.accounts ??= {};
     addAccount((pack.accounts.trust ??= []), handle);

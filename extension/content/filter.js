@@ -1,247 +1,566 @@
-// The content script: finds posts with the site's adapter, sends them to the background in
-// one batch per animation frame, and applies the verdicts as attributes the stylesheet acts on.
-// Nodes are never removed; hidden runs collapse behind one placeholder.
+// The content script: finds posts with the site's adapter (sites.js), marks each one pending
+// before the page paints, sends them to the background's engine (at most one batch per
+// animation frame) and applies the verdicts as attributes staffroom.css acts on. Nodes are never
+// removed: a run of hidden posts collapses behind one placeholder, a warned post is blurred
+// behind its reason. Our UI lives in closed shadow roots: the page cannot read the reasons.
 (() => {
-  const site = STAFFROOM_SITES.find((s) => s.hosts?.includes(location.hostname))
-    ?? STAFFROOM_SITES.find((s) => s.detect && document.querySelector(s.detect));
-  if (!site) return;
-
-  const REASON_LABELS = { lens: "off-topic", mute: "muted", account: "muted account", troll: "hostile", noise: "noise" };
-  const REASON_ORDER = ["account", "troll", "mute", "noise", "lens"];
-
-  const posts = new Map(); // id → element, for posts awaiting or holding a verdict
-  const keys = new WeakMap(); // element → content key, to notice a re-rendered post
-  const verdicts = new WeakMap(); // element → {verdict, reasons}
-  const queued = new Set();
-  let nextId = 1;
-  let port = null;
-  let batch = 0;
-  let frame = 0;
-
-  // Posts' own text, with emoji images read as their alt text.
-  function readText(element) {
-    if (!element) return "";
-    let text = "";
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) text += node.data;
-      else if (node.tagName === "IMG" && node.alt) text += node.alt;
-      else if (node.tagName === "BR") text += "\n";
-    }
-    return text;
-  }
-
-  function handleFrom(href) {
-    try {
-      return decodeURIComponent(new URL(href, location.href).pathname.split("/").filter(Boolean)[0] ?? "");
-    } catch {
-      return "";
-    }
-  }
-
-  function tagFrom(href) {
-    try {
-      const parts = new URL(href, location.href).pathname.split("/").filter(Boolean);
-      return decodeURIComponent(parts[parts.length - 1] ?? "");
-    } catch {
-      return "";
-    }
-  }
-
-  function kindOf(element) {
-    for (const rule of site.kinds ?? []) {
-      const hit = rule.ancestor ? element.closest(rule.ancestor) : element.querySelector(rule.selector);
-      if (hit) return rule.kind;
-    }
-    return "post";
-  }
-
-  function describe(element) {
-    const textElement = element.querySelector(site.text);
-    return {
-      text: readText(textElement),
-      author: handleFrom(element.querySelector(site.author)?.getAttribute("href") ?? ""),
-      hashtags: [...(textElement ?? element).querySelectorAll(site.hashtags)].map((a) => tagFrom(a.getAttribute("href"))).filter(Boolean),
-      lang: textElement?.getAttribute("lang") || undefined,
-      kind: kindOf(element),
-      permalink: element.querySelector(site.permalink)?.href,
+  const content = globalThis.staffroomContent;
+  const bySite = STAFFROOM_SITES.find((s) => s.hosts?.includes(location.hostname));
+  if (bySite) start(bySite);
+  else {
+    // Sites recognised by their markup (any Mastodon instance) can only be told once parsed.
+    const detect = () => {
+      const site = STAFFROOM_SITES.find((s) => s.detect && document.querySelector(s.detect));
+      if (site) start(site);
     };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", detect, { once: true });
+    else detect();
   }
 
-  function itemOf(element) {
-    return (site.item && element.closest(site.item)) || element;
-  }
+  function start(site) {
+    content.site = site;
+    const modules = site.modules ?? [];
+    const postSelector = [site.post, ...modules.map((m) => m.rows)].join(", ");
+    const markedSelector = `:is(${site.columns}) [data-staffroom-verdict]`;
+    const OURS = "staffroom-placeholder, staffroom-warning";
 
-  function consider(element) {
-    const description = describe(element);
-    const key = `${description.permalink ?? ""}\u0000${description.text}`;
-    if (keys.get(element) === key) return;
-    keys.set(element, key);
-    if (!element.dataset.staffroomId) element.dataset.staffroomId = `p${nextId++}`;
-    element.dataset.staffroomVerdict = "pending";
-    posts.set(element.dataset.staffroomId, element);
-    queued.add(element);
-    frame ||= requestAnimationFrame(flush);
-  }
+    const state = new WeakMap(); // element → {id, key, verdict?, reasons, post, shown}
+    const byId = new Map(); // id → element, while a verdict is awaited or held
+    const moduleOf = new WeakMap(); // module heading → its module
+    const queued = new Set();
+    const revealedItems = new WeakSet(); // items of hidden runs the user chose to see
+    const placeholders = new Map(); // first item of a run → its placeholder
+    let markedItems = new Set();
+    let nextId = 1;
+    let port = null;
+    let batch = 0;
+    let frame = 0;
+    let sentThisFrame = false;
+    let runsDirty = false;
+    const stats = (content.stats = { seen: 0, shown: 0, hidden: 0, warned: 0 });
 
-  function scan(root) {
-    const column = document.querySelector(site.column);
-    if (!column) return;
-    if (root.nodeType !== Node.ELEMENT_NODE) root = root.parentElement;
-    if (!root || !column.contains(root) && !root.contains(column)) return;
-    const own = root.closest(site.post);
-    if (own && column.contains(own)) consider(own);
-    for (const element of (root.contains(column) ? column : root).querySelectorAll(site.post)) consider(element);
-  }
+    // ---- reading a post -----------------------------------------------------------------------
 
-  function connect() {
-    port = chrome.runtime.connect({ name: "staffroom-filter" });
-    port.onMessage.addListener(onMessage);
-    port.onDisconnect.addListener(() => {
-      port = null;
-      // The background was stopped or reloaded: ask again for whatever is still waiting.
-      for (const element of posts.values()) if (element.dataset.staffroomVerdict === "pending") queued.add(element);
-      if (queued.size) frame ||= requestAnimationFrame(flush);
-    });
-  }
-
-  function flush() {
-    frame = 0;
-    const items = [];
-    for (const element of queued) {
-      if (!element.isConnected) continue;
-      const { permalink, ...post } = describe(element);
-      items.push({ id: element.dataset.staffroomId, ...post });
-    }
-    queued.clear();
-    if (!items.length) return;
-    if (!port) connect();
-    port.postMessage({ type: "classify", site: site.id, batch: ++batch, posts: items });
-  }
-
-  function onMessage(message) {
-    if (message.type === "refresh") {
-      for (const element of posts.values()) {
-        if (element.isConnected) queued.add(element);
-        else posts.delete(element.dataset.staffroomId);
+    // Text as the reader sees it, emoji images read as their alt text.
+    function readText(element) {
+      let text = "";
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) text += node.data;
+        else if (node.tagName === "IMG" && node.alt) text += node.alt;
+        else if (node.tagName === "BR") text += "\n";
       }
-      frame ||= requestAnimationFrame(flush);
-      return;
+      return text;
     }
-    if (message.type !== "verdicts") return;
-    document.documentElement.toggleAttribute("data-staffroom-demetricate", Boolean(message.noise?.demetricate));
-    for (const result of message.verdicts) {
-      const element = posts.get(result.id);
-      if (!element) continue;
-      verdicts.set(element, result);
-      element.dataset.staffroomVerdict = result.verdict;
-      if (result.verdict === "warn") showWarning(element, result.reasons);
+
+    // Inside a quoted post that sits within `element` (its own fields are never read there).
+    function inQuote(element, node) {
+      const quote = site.quote && node.parentElement?.closest(site.quote);
+      return Boolean(quote && quote !== element && element.contains(quote));
     }
-    collapseRuns();
-  }
 
-  function primaryReason(reasons) {
-    return [...reasons].sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind))[0];
-  }
+    function own(element, selector) {
+      for (const match of element.querySelectorAll(selector)) if (!inQuote(element, match)) return match;
+      return null;
+    }
 
-  function showWarning(element, reasons) {
-    if (element.querySelector(":scope > [data-staffroom-warning]")) return;
-    const cover = document.createElement("div");
-    cover.dataset.staffroomWarning = "";
-    const label = document.createElement("span");
-    label.textContent = `Staffroom: ${reasons.map((r) => r.detail).join("; ")}`;
-    const reveal = document.createElement("button");
-    reveal.type = "button";
-    reveal.textContent = "Show post";
-    reveal.addEventListener("click", (event) => {
-      event.stopPropagation();
-      element.toggleAttribute("data-staffroom-revealed", true);
+    function ownAll(element, selector) {
+      return selector ? [...element.querySelectorAll(selector)].filter((match) => !inQuote(element, match)) : [];
+    }
+
+    function pathSegment(href, index) {
+      try {
+        return decodeURIComponent(new URL(href, location.href).pathname.split("/").filter(Boolean).at(index) ?? "");
+      } catch {
+        return "";
+      }
+    }
+
+    function readValue(element, spec) {
+      if (!spec) return "";
+      let node = element;
+      if (spec.quoted) {
+        const quote = site.quote && own(element, site.quote);
+        node = quote && (quote.matches(spec.selector) ? quote : quote.querySelector(spec.selector));
+      } else if (spec.selector) node = own(element, spec.selector);
+      if (!node) return "";
+      let value = spec.attr ? node.getAttribute(spec.attr) ?? "" : readText(node);
+      if (spec.after) value = value.includes(spec.after) ? value.slice(value.indexOf(spec.after) + spec.after.length) : "";
+      if (spec.segment !== undefined) value = pathSegment(value, spec.segment);
+      value = value.replace(/[\u200e\u200f\u202a-\u202e]/g, "").trim().replace(/^@/, "");
+      if (spec.domain && value && !value.includes("@")) value += `@${location.hostname}`;
+      return value;
+    }
+
+    function absolute(href) {
+      try {
+        const url = new URL(href, location.href);
+        const proxy = site.linkRedirect;
+        return (proxy && url.hostname === proxy.host && url.searchParams.get(proxy.param)) || url.href;
+      } catch {
+        return "";
+      }
+    }
+
+    function rowModule(element) {
+      return modules.find((m) => element.matches(m.rows)) ?? moduleOf.get(element);
+    }
+
+    function itemOf(element) {
+      return (site.item && element.closest(site.item)) || element;
+    }
+
+    // The heading cell above a module's rows, or null.
+    function headingOf(row, module) {
+      if (!module.heading || !site.item) return null;
+      let cell = itemOf(row).previousElementSibling;
+      while (cell?.querySelector(module.rows)) cell = cell.previousElementSibling;
+      return cell?.querySelector(module.heading) ?? null;
+    }
+
+    // What identifies the post's content; null when it is not drawn in full right now (Mastodon
+    // swaps off-screen posts for bare text) or is not a post at all.
+    function keyOf(element) {
+      const module = rowModule(element);
+      if (module) return module.requireHeading && element.matches(module.rows) && !headingOf(element, module) ? null : element.textContent;
+      if (site.author.selector && !own(element, site.author.selector)) return null;
+      const permalink = site.permalink && own(element, site.permalink)?.getAttribute("href");
+      return `${permalink ?? ""}\u0000${(site.text && own(element, site.text)?.textContent) ?? ""}`;
+    }
+
+    function kindOf(element, permalink) {
+      for (const rule of site.kinds ?? []) {
+        if (rule.ancestor && element.closest(rule.ancestor)) return rule.kind;
+        if (rule.has && own(element, rule.has)) return rule.kind;
+        if (rule.matches && element.matches(rule.matches)) return rule.kind;
+        if (rule.page && location.pathname.includes(rule.page) && permalink && !location.href.startsWith(permalink)) return rule.kind;
+      }
+      return "post";
+    }
+
+    function describe(element) {
+      const module = rowModule(element);
+      if (module) {
+        return { text: readText(element).replace(/\s+/g, " ").trim(), author: readValue(element, module.author) || undefined, kind: module.kind, related_authors: [], hashtags: undefined };
+      }
+      const textElement = site.text && own(element, site.text);
+      const permalinkHref = site.permalink && own(element, site.permalink)?.getAttribute("href");
+      const permalink = permalinkHref ? absolute(permalinkHref) : undefined;
+      const tags = ownAll(element, site.hashtags).map((a) => pathSegment(a.getAttribute("href"), -1)).filter(Boolean);
+      const author = readValue(element, site.author);
+      return {
+        text: textElement ? readText(textElement) : "",
+        author: author || undefined,
+        // The site's own links; the engine parses the text only when there are none.
+        hashtags: tags.length ? [...new Set(tags)] : undefined,
+        lang: textElement?.getAttribute("lang") || undefined, // the post's, never the page's UI language
+        kind: kindOf(element, permalink),
+        related_authors: [...new Set((site.related ?? []).map((spec) => readValue(element, spec)).filter((h) => h && h !== author))],
+        authorName: readValue(element, site.authorName).replace(/\s*@\S+$/, "") || author,
+        links: [...new Set(ownAll(element, site.links).map((a) => absolute(a.getAttribute("href"))).filter(Boolean))],
+        permalink,
+        postedAt: (site.time && own(element, site.time)?.getAttribute("datetime")) || undefined,
+      };
+    }
+
+    // ---- finding posts ------------------------------------------------------------------------
+
+    function consider(element) {
+      if (!element.closest(site.columns)) return;
+      const key = keyOf(element);
+      if (key === null) return;
+      const known = state.get(element);
+      if (known?.key === key) return restore(element, known);
+      if (known) byId.delete(known.id);
+      const entry = { id: `p${nextId++}`, key, verdict: undefined, reasons: [], post: null, shown: false };
+      state.set(element, entry);
+      byId.set(entry.id, element);
+      element.dataset.staffroomVerdict = "pending";
+      element.removeAttribute("data-staffroom-revealed");
+      removeWarning(element);
+      queued.add(element);
+      // A module's rows are recognised with the heading cell that starts it.
+      const module = rowModule(element);
+      const heading = module && element.matches(module.rows) && headingOf(element, module);
+      if (heading && !state.has(heading)) {
+        moduleOf.set(heading, module);
+        consider(heading);
+      }
+    }
+
+    // A post whose content is unchanged but whose decorations the site threw away.
+    function restore(element, entry) {
+      if (entry.verdict === "warn" && !element.hasAttribute("data-staffroom-revealed")) showWarning(element, entry.reasons);
+    }
+
+    function collect(node, into) {
+      const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+      if (!element || element.matches(OURS)) return;
+      const post = element.closest(postSelector);
+      if (post) into.add(post);
+      else for (const found of element.querySelectorAll(postSelector)) into.add(found);
+    }
+
+    function onMutations(mutations) {
+      const found = new Set();
+      for (const mutation of mutations) {
+        if (mutation.type === "characterData") collect(mutation.target, found);
+        else {
+          for (const node of mutation.addedNodes) collect(node, found);
+          if (mutation.addedNodes.length) collect(mutation.target, found);
+          for (const node of mutation.removedNodes) {
+            if (node.nodeType === Node.ELEMENT_NODE && (node.matches("[data-staffroom-item], staffroom-placeholder") || node.querySelector("[data-staffroom-item], staffroom-placeholder"))) runsDirty = true;
+          }
+        }
+      }
+      for (const element of found) consider(element);
+      if (queued.size) sentThisFrame ? nextFrame() : flush();
+      else if (runsDirty) nextFrame();
+    }
+
+    // ---- talking to the background --------------------------------------------------------------
+
+    function nextFrame() {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        sentThisFrame = false;
+        if (queued.size) flush();
+        if (runsDirty) collapseRuns();
+      });
+    }
+
+    function connect() {
+      port = chrome.runtime.connect({ name: "staffroom-filter" });
+      port.onMessage.addListener(onMessage);
+      port.onDisconnect.addListener(() => {
+        port = null;
+        // The background was stopped or reloaded: ask again for whatever is still waiting.
+        for (const element of byId.values()) if (element.isConnected && state.get(element)?.verdict === undefined) queued.add(element);
+        if (queued.size) nextFrame();
+      });
+    }
+
+    function flush() {
+      const posts = [];
+      for (const element of queued) {
+        const entry = state.get(element);
+        if (!element.isConnected || !entry) continue;
+        if (keyOf(element) === null) {
+          entry.key = null; // drawn in part only: look again when it is drawn in full
+          continue;
+        }
+        entry.post = describe(element);
+        const { text, author, hashtags, lang, kind, related_authors } = entry.post;
+        posts.push({ id: entry.id, text, author, hashtags, lang, kind, related_authors });
+      }
+      queued.clear();
+      if (!posts.length) return;
+      sentThisFrame = true;
+      nextFrame();
+      try {
+        if (!port) connect();
+        port.postMessage({ type: "classify", site: site.id, batch: ++batch, posts });
+      } catch {
+        // The extension was updated or removed under this page: never leave posts hidden.
+        for (const element of document.querySelectorAll('[data-staffroom-verdict="pending"]')) element.dataset.staffroomVerdict = "show";
+      }
+    }
+
+    function onMessage(message) {
+      if (message.type === "refresh") {
+        for (const [id, element] of byId) {
+          if (element.isConnected) queued.add(element);
+          else byId.delete(id);
+        }
+        if (queued.size) sentThisFrame ? nextFrame() : flush();
+        return;
+      }
+      if (message.type !== "verdicts") return;
+      if (message.noise) document.documentElement.toggleAttribute("data-staffroom-demetricate", Boolean(message.noise.demetricate));
+      for (const result of message.verdicts) {
+        const element = byId.get(result.id);
+        const entry = element && state.get(element);
+        if (!entry || entry.id !== result.id) continue;
+        if (!element.isConnected) {
+          byId.delete(result.id);
+          continue;
+        }
+        apply(element, entry, result);
+      }
+      collapseRuns();
+      content.onStats?.(stats);
+    }
+
+    // ---- applying verdicts --------------------------------------------------------------------
+
+    function apply(element, entry, { verdict, reasons }) {
+      if (entry.verdict === undefined) {
+        stats.seen += 1;
+        if (verdict === "show") stats.shown += 1;
+        else if (verdict === "hide") stats.hidden += 1;
+        else stats.warned += 1;
+      }
+      entry.verdict = verdict;
+      entry.reasons = reasons;
+      element.dataset.staffroomVerdict = verdict;
+      if (verdict === "warn" && !element.hasAttribute("data-staffroom-revealed")) showWarning(element, reasons);
+      else removeWarning(element);
+      const shown = verdict === "show" || (verdict === "warn" && element.hasAttribute("data-staffroom-revealed"));
+      if (shown && !entry.shown) announce(element, entry);
+      entry.shown = shown;
+    }
+
+    // Tell save.js (the "Save idea" button) about a post the teacher can now see.
+    function announce(element, entry) {
+      if (!entry.post || rowModule(element)) return;
+      const { text, author, authorName, hashtags, links, permalink, postedAt } = entry.post;
+      const post = { text, author, authorName, hashtags: hashtags ?? [], links, permalink, postedAt, site: site.id };
+      if (content.onShown) content.onShown(element, post);
+      else (content.pendingShown ??= []).push([element, post]);
+    }
+
+    const PRIMARY = ["account", "troll", "mute", "noise", "lens"];
+    const LABELS = { lens: "off-topic", mute: "muted", account: "muted account", troll: "hostile" };
+    // "engagement bait: 'rt if'" → "engagement bait"; other kinds by their label.
+    function reasonLabel(reasons) {
+      const primary = [...reasons].sort((a, b) => PRIMARY.indexOf(a.kind) - PRIMARY.indexOf(b.kind))[0];
+      if (!primary) return "hidden";
+      return primary.kind === "noise" ? primary.detail.split(":")[0] : LABELS[primary.kind] ?? primary.kind;
+    }
+
+    // Consecutive hidden posts of one column share one placeholder. All posts in the columns are
+    // walked (the only step not bounded by the batch); pending posts neither join nor break a run.
+    function collapseRuns() {
+      runsDirty = false;
+      const runs = [];
+      let run = null;
+      for (const element of document.querySelectorAll(markedSelector)) {
+        const entry = state.get(element);
+        if (!entry || entry.verdict === undefined) continue;
+        if (entry.verdict !== "hide") {
+          run = null;
+          continue;
+        }
+        const item = itemOf(element);
+        const column = element.closest(site.columns);
+        const revealed = revealedItems.has(item);
+        if (!run || run.column !== column || run.revealed !== revealed) {
+          run = { column, revealed, items: [], posts: [] };
+          runs.push(run);
+        }
+        if (run.items[run.items.length - 1] !== item) run.items.push(item);
+        run.posts.push({ element, entry });
+      }
+
+      const marks = new Map();
+      const starts = new Set();
+      let dark;
+      for (const current of runs) {
+        const first = current.items[0];
+        starts.add(first);
+        if (!current.revealed) {
+          current.items.forEach((item, i) => marks.set(item, i === 0 && site.placeholder === "inside" ? "run-start" : "collapsed"));
+        }
+        let placeholder = placeholders.get(first);
+        if (!placeholder) {
+          placeholder = createPlaceholder();
+          placeholders.set(first, placeholder);
+        }
+        placeholder.update(current, (dark ??= pageIsDark()));
+        const inside = site.placeholder === "inside";
+        if (inside ? first.firstChild !== placeholder.host : first.previousSibling !== placeholder.host) {
+          if (inside) first.prepend(placeholder.host);
+          else first.before(placeholder.host);
+        }
+      }
+      for (const [first, placeholder] of placeholders) {
+        if (!starts.has(first)) {
+          placeholder.host.remove();
+          placeholders.delete(first);
+        }
+      }
+      for (const item of markedItems) if (!marks.has(item)) item.removeAttribute("data-staffroom-item");
+      for (const [item, mark] of marks) if (item.dataset.staffroomItem !== mark) item.dataset.staffroomItem = mark;
+      markedItems = new Set(marks.keys());
+    }
+
+    // ---- in-page UI (closed shadow roots) -------------------------------------------------------
+
+    const UI_STYLE = `
+      :host { all: initial; display: block; }
+      * { box-sizing: border-box; }
+      .bar, .list, .status { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #536471; }
+      .actions { white-space: nowrap; }
+      .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; padding: 10px 16px;
+        background: rgba(15, 118, 110, .07); border-bottom: 1px solid rgba(83, 100, 113, .25); }
+      button { font: inherit; font-weight: 600; color: #0f766e; background: none; border: 0; border-radius: 4px;
+        padding: 2px 6px; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
+      button:hover { background: rgba(15, 118, 110, .1); }
+      button:focus-visible { outline: 2px solid #0f766e; outline-offset: 1px; }
+      .list { margin: 0; padding: 4px 16px 10px; list-style: none; background: rgba(15, 118, 110, .04);
+        border-bottom: 1px solid rgba(83, 100, 113, .25); }
+      .list li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 8px; padding: 4px 0; }
+      .who { font-weight: 600; color: #0f1419; }
+      .status:empty { display: none; }
+      .status { padding: 4px 16px 8px; }
+      .cover { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 6px;
+        height: 100%; min-height: 64px; padding: 12px; text-align: center; color: #0f1419;
+        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: rgba(255, 255, 255, .65); }
+      .dark .bar, .dark .list, .dark .status { color: #8b98a5; }
+      .dark .bar { background: rgba(45, 212, 191, .08); border-bottom-color: rgba(139, 152, 165, .3); }
+      .dark .list { background: rgba(45, 212, 191, .04); border-bottom-color: rgba(139, 152, 165, .3); }
+      .dark .who, .dark.cover { color: #e7e9ea; }
+      .dark.cover { background: rgba(0, 0, 0, .6); }
+      .dark button { color: #5eead4; }
+      .dark button:hover { background: rgba(45, 212, 191, .12); }
+      .dark button:focus-visible { outline-color: #5eead4; }`;
+
+    // Drawn dark? The sites have their own themes, whatever the system's colour scheme says.
+    function pageIsDark() {
+      for (const node of [document.body, document.documentElement]) {
+        const rgba = node && getComputedStyle(node).backgroundColor.match(/[\d.]+/g)?.map(Number);
+        if (rgba && (rgba.length === 3 || rgba[3] > 0.5)) return 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2] < 128;
+      }
+      return matchMedia("(prefers-color-scheme: dark)").matches;
+    }
+
+    function el(tag, props = {}, ...children) {
+      const node = document.createElement(tag);
+      for (const [name, value] of Object.entries(props)) {
+        if (name === "text") node.textContent = value;
+        else if (name === "onclick") node.addEventListener("click", value);
+        else node.setAttribute(name, value);
+      }
+      node.append(...children);
+      return node;
+    }
+
+    // A host in the page with a closed shadow root; the site sees none of our clicks or keys
+    // (posts navigate on click, X has single-key shortcuts).
+    function shadowHost(tag) {
+      const host = document.createElement(tag);
+      const root = host.attachShadow({ mode: "closed" });
+      root.append(el("style", { text: UI_STYLE }));
+      for (const type of ["click", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress"]) {
+        host.addEventListener(type, (event) => event.stopPropagation());
+      }
+      return { host, root };
+    }
+
+    function createPlaceholder() {
+      const { host, root } = shadowHost("staffroom-placeholder");
+      host.dataset.staffroomPlaceholder = "";
+      const summary = el("span");
+      const toggle = el("button", { type: "button" });
+      const why = el("button", { type: "button", "aria-expanded": "false", "aria-controls": "reasons" }, "why?");
+      const list = el("ul", { class: "list", id: "reasons", hidden: "" });
+      const status = el("p", { class: "status", role: "status" });
+      const bar = el("div", { class: "bar", role: "group", "aria-label": "Posts hidden by Staffroom" }, summary, el("span", { class: "actions" }, toggle, why));
+      const ui = el("div", {}, bar, list, status);
+      root.append(ui);
+      let run = null;
+
+      toggle.addEventListener("click", () => {
+        const reveal = !run.revealed;
+        for (const item of run.items) reveal ? revealedItems.add(item) : revealedItems.delete(item);
+        collapseRuns();
+        toggle.focus();
+      });
+      why.addEventListener("click", () => {
+        const open = list.hidden;
+        list.hidden = !open;
+        why.setAttribute("aria-expanded", String(open));
+        if (open) fillReasons(list, status, run);
+      });
+
+      return {
+        host,
+        update(current, dark) {
+          run = current;
+          ui.classList.toggle("dark", dark);
+          const count = current.posts.length;
+          const noun = count === 1 ? "post" : "posts";
+          const counts = new Map();
+          for (const { entry } of current.posts) {
+            const label = reasonLabel(entry.reasons);
+            counts.set(label, (counts.get(label) ?? 0) + 1);
+          }
+          const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`);
+          summary.textContent = current.revealed
+            ? `${count} hidden ${noun} shown ·`
+            : `${count} ${noun} hidden · ${parts.join(" · ")} ·`;
+          toggle.textContent = current.revealed ? "hide again" : "show";
+          toggle.setAttribute("aria-label", current.revealed ? `Hide ${count} ${noun} again` : `Show ${count} hidden ${noun}`);
+          why.setAttribute("aria-label", `Why ${count === 1 ? "was this post" : "were these posts"} hidden?`);
+          if (!list.hidden) fillReasons(list, status, run);
+        },
+      };
+    }
+
+    // Each hidden post's author and reasons, with one click to trust or mute the author.
+    function fillReasons(list, status, run) {
+      list.replaceChildren(
+        ...run.posts.map(({ element, entry }) => {
+          const author = entry.post?.author;
+          const text = entry.post?.text ?? "";
+          const who = el("span", { class: "who" }, author ? `@${author}` : `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`);
+          const item = el("li", {}, who, el("span", {}, entry.reasons.map((r) => r.detail).join("; ") || "hidden"));
+          if (author) {
+            item.append(
+              el("button", { type: "button", onclick: () => settle("settings/trustAuthor", author, status) }, `Trust @${author}`),
+              ...(entry.reasons.some((r) => r.kind === "account") ? [] : [
+                el("button", { type: "button", onclick: () => settle("settings/muteAuthor", author, status) }, `Mute @${author}`),
+              ]),
+            );
+          }
+          return item;
+        }),
+      );
+    }
+
+    async function settle(type, handle, status) {
+      const verb = type === "settings/trustAuthor" ? "trust" : "mute";
+      status.textContent = "Saving…";
+      let response;
+      try {
+        response = await chrome.runtime.sendMessage({ type, handle });
+      } catch (error) {
+        response = { ok: false, error: error?.message };
+      }
+      status.textContent = response?.ok
+        ? `${verb === "trust" ? "Trusted" : "Muted"} @${handle}. Your timeline is updating.`
+        : `Could not ${verb} @${handle}: ${response?.error ?? "Staffroom cannot do this from here yet."}`;
+    }
+
+    function showWarning(element, reasons) {
+      if (element.querySelector(":scope > staffroom-warning")) return;
+      const { host, root } = shadowHost("staffroom-warning");
+      const reveal = el("button", { type: "button" }, "Show post");
+      reveal.addEventListener("click", () => {
+        element.toggleAttribute("data-staffroom-revealed", true);
+        removeWarning(element);
+        const entry = state.get(element);
+        if (entry && !entry.shown) {
+          entry.shown = true;
+          announce(element, entry);
+        }
+        if (element.tabIndex >= 0) element.focus({ preventScroll: true });
+      });
+      root.append(el("div", { class: pageIsDark() ? "cover dark" : "cover", role: "group", "aria-label": "Post blurred by Staffroom" },
+        el("span", {}, `Staffroom: ${reasons.map((r) => r.detail).join("; ")}`), reveal));
+      // The blurred post stays out of reach of the keyboard and screen readers until revealed.
+      for (const child of element.children) child.inert = true;
+      element.prepend(host);
+    }
+
+    function removeWarning(element) {
+      const cover = element.querySelector(":scope > staffroom-warning");
+      if (!cover) return;
       cover.remove();
-    });
-    cover.append(label, reveal);
-    element.prepend(cover);
-  }
+      for (const child of element.children) child.inert = false;
+    }
 
-  // Consecutive hidden posts share one placeholder, placed in the first item of the run.
-  function collapseRuns() {
-    const column = document.querySelector(site.column);
-    if (!column) return;
-    const runs = [];
-    let run = null;
-    for (const element of column.querySelectorAll(site.post)) {
-      const item = itemOf(element);
-      const result = verdicts.get(element);
-      if (result?.verdict === "hide" && !item.hasAttribute("data-staffroom-revealed")) {
-        run ??= { items: [], reasons: [] };
-        run.items.push(item);
-        run.reasons.push(primaryReason(result.reasons)?.kind ?? "lens");
-        runs.push(run);
-      } else if (result || element.dataset.staffroomVerdict !== "pending") {
-        run = null;
-      }
-    }
-    const starts = new Set();
-    for (const { items, reasons } of new Set(runs)) {
-      const [first, ...rest] = items;
-      starts.add(first);
-      first.dataset.staffroomItem = "run-start";
-      for (const item of rest) {
-        item.dataset.staffroomItem = "collapsed";
-        item.querySelector(":scope > [data-staffroom-placeholder]")?.remove();
-      }
-      placeholderFor(first, items, reasons);
-    }
-    for (const item of column.querySelectorAll('[data-staffroom-item="run-start"]')) {
-      if (!starts.has(item)) {
-        delete item.dataset.staffroomItem;
-        item.querySelector(":scope > [data-staffroom-placeholder]")?.remove();
-      }
-    }
-    for (const item of column.querySelectorAll('[data-staffroom-item="collapsed"]')) {
-      if (!runs.some((r) => r.items.includes(item))) delete item.dataset.staffroomItem;
-    }
+    new MutationObserver(onMutations).observe(document, { childList: true, subtree: true, characterData: true });
+    if (document.documentElement) onMutations([{ type: "childList", target: document, addedNodes: [document.documentElement], removedNodes: [] }]);
   }
-
-  function placeholderFor(first, items, reasons) {
-    let placeholder = first.querySelector(":scope > [data-staffroom-placeholder]");
-    if (!placeholder) {
-      placeholder = document.createElement("div");
-      placeholder.dataset.staffroomPlaceholder = "";
-      placeholder.setAttribute("role", "note");
-      const summary = document.createElement("span");
-      const show = document.createElement("button");
-      show.type = "button";
-      show.textContent = "show";
-      placeholder.append(summary, show);
-      first.prepend(placeholder);
-    }
-    const counts = {};
-    for (const kind of reasons) counts[kind] = (counts[kind] ?? 0) + 1;
-    const parts = Object.entries(counts)
-      .sort((a, b) => b[1] - a[1])
-      .map(([kind, count]) => `${REASON_LABELS[kind] ?? kind} ${count}`);
-    const noun = items.length === 1 ? "post" : "posts";
-    placeholder.firstChild.textContent = `${items.length} ${noun} hidden · ${parts.join(" · ")} · `;
-    const show = placeholder.lastChild;
-    show.setAttribute("aria-label", `Show ${items.length} hidden ${noun}`);
-    show.onclick = (event) => {
-      event.stopPropagation();
-      for (const item of items) {
-        item.toggleAttribute("data-staffroom-revealed", true);
-        delete item.dataset.staffroomItem;
-      }
-      placeholder.remove();
-    };
-  }
-
-  new MutationObserver((mutations) => {
-    for (const mutation of mutations) {
-      if (mutation.type === "characterData") scan(mutation.target);
-      else {
-        scan(mutation.target);
-        for (const node of mutation.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) scan(node);
-      }
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-  if (document.documentElement) scan(document.documentElement);
 })();

@@ -39,7 +39,8 @@ p { margin: 0 0 10px; }
 .stats strong { display: block; font-size: 22px; line-height: 1.2; font-variant-numeric: tabular-nums; }
 .stats span { font-size: 13px; color: var(--muted); }
 fieldset { border: 0; margin: 0; padding: 0; }
-legend { font-weight: 700; margin: 16px 0 8px; padding: 0; }
+legend { font-weight: 700; margin: 0 0 8px; padding: 0; }
+[data-ideas] { margin-top: 18px; }
 .idea { display: flex; gap: 10px; align-items: flex-start; padding: 8px 10px; border: 1px solid var(--border); border-radius: 10px; margin-bottom: 6px; cursor: pointer; }
 .idea input { margin-top: 4px; accent-color: var(--accent); }
 .idea .text { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; overflow-wrap: anywhere; }
@@ -226,9 +227,9 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); out
         el("li", {}, el("strong", { text: String(stats.posts_hidden) }), el("span", { text: "posts hidden" }))),
     ];
     const ideas = el("div", { "data-ideas": "" });
-    nodes.push(ideas);
-    fillIdeas(ideas, stats.ideas_saved);
     const actions = el("div", { className: "actions" });
+    nodes.push(ideas);
+    fillIdeas(ideas, actions, stats.ideas_saved);
     if (can_extend) {
       const left = view.extensions_left_today;
       actions.append(actionButton(`${view.extension_minutes} more minutes`, "extend", () => act("focus/extend")));
@@ -241,7 +242,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); out
   }
 
   // The saved ideas' text comes from the library ("library" in storage.local), shown as text only.
-  async function fillIdeas(container, ids) {
+  async function fillIdeas(container, actions, ids) {
     if (!ids.length) {
       container.append(el("p", { text: "No ideas saved this session. That's fine: not every scroll finds one." }));
       return;
@@ -260,7 +261,8 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); out
       const chosen = fieldset.querySelector("input:checked")?.value;
       if (chosen) act("focus/plan", { id: chosen });
     }, { primary: true });
-    container.append(fieldset, el("div", { className: "actions" }, plan));
+    container.append(fieldset);
+    actions.append(plan);
   }
 
   function waitingContent(view) {
@@ -280,7 +282,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); out
     countdownTimer = setInterval(tick, 1000);
     return [
       el("h2", { id: "focus-title", text: "Today's focus budget is spent" }),
-      el("p", { id: "focus-desc", text: `You have used ${view.budget_used_minutes} of your ${view.budget_minutes} minutes today. Take a short breath before ${tag ? `#${tag}` : "more scrolling"}: your session can start in` }),
+      el("p", { id: "focus-desc", text: `You have had ${view.budget_used_minutes} minutes today; your daily budget is ${view.budget_minutes}. Take a breath: your ${minutes}-minute session${tag ? ` on #${tag}` : ""} can start in` }),
       timer,
       el("div", { className: "actions" }, actionButton("Not now", "cancel", () => act("focus/done")), start),
     ];

@@ -14,6 +14,7 @@
 // kinds            first match wins: {ancestor} closest(), {has} a descendant outside the quote,
 //                  {matches} the post itself, {page, notCurrent} on a conversation page, every
 //                  post but the one the page is about
+// linkRedirect     the site's outgoing-link proxy, unwrapped to the real address
 // modules          rows that are not posts (X's "who to follow", trends), with the heading cell
 //                  that starts them; requireHeading: rows count only under such a heading
 globalThis.staffroomContent = globalThis.staffroomContent ?? {};
@@ -45,7 +46,12 @@ globalThis.STAFFROOM_SITES = [
       { kind: "reply", page: "/status/", notCurrent: true },
     ],
     modules: [
-      { kind: "who_to_follow", rows: '[data-testid="UserCell"]', heading: 'h2[role="heading"]', requireHeading: true },
+      {
+        // Rows, and the module's closing "Show more" link to the full list.
+        kind: "who_to_follow", rows: '[data-testid="UserCell"], [data-testid="cellInnerDiv"] a[href^="/i/connect_people"]',
+        heading: 'h2[role="heading"]', requireHeading: true,
+        author: { selector: 'a[href^="/"]', attr: "href", segment: 0 },
+      },
       { kind: "trend", rows: '[data-testid="trend"]', heading: 'h2[role="heading"]' },
     ],
   },
@@ -59,6 +65,7 @@ globalThis.STAFFROOM_SITES = [
     text: '[data-testid="postText"]',
     hashtags: '[data-testid="postText"] a[href^="/hashtag/"]',
     links: '[data-testid="postText"] a[href^="http"]',
+    linkRedirect: { host: "go.bsky.app", param: "u" }, // Bluesky proxies outgoing links
     permalink: 'a[href^="/profile/"][href*="/post/"]',
     author: { attr: "data-testid", after: "-by-" },
     authorName: { selector: 'a[href^="/profile/"]:not([href*="/post/"]):not([aria-label])' },

@@ -2,16 +2,21 @@
 // the background) and how far saved ideas have travelled into the classroom (from the
 // "library" storage key). `renderCpdPanel(container)`.
 const STYLE = `
-.cpd-panel figure { margin: 0; }
+.cpd-panel { container-type: inline-size; }
+.cpd-panel figure { margin: 0; overflow-x: auto; }
 .cpd-panel svg { display: block; width: 100%; height: auto; color: var(--muted); }
+/* In a narrow column the chart keeps a readable size and scrolls, newest day in view. */
+@container (max-width: 520px) { .cpd-panel svg { width: 560px; max-width: none; } }
 .cpd-panel svg .bar { fill: var(--accent); }
 .cpd-panel svg .budget { color: var(--warn); }
-.cpd-panel .totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: 8px; padding: 0; margin: 0; list-style: none; }
-.cpd-panel .totals li { background: var(--accent-soft); border-radius: 8px; padding: 8px 12px; }
-.cpd-panel .totals strong { display: block; font-size: 1.4rem; font-variant-numeric: tabular-nums; }
-.cpd-panel .totals span { color: var(--muted); font-size: .9em; }
+.cpd-panel .totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(64px, 1fr)); gap: 6px; padding: 0; margin: 0; list-style: none; }
+.cpd-panel .totals li { background: var(--accent-soft); border-radius: 8px; padding: 6px 10px; }
+.cpd-panel .totals strong { display: block; font-size: 1.25rem; line-height: 1.3; font-variant-numeric: tabular-nums; }
+.cpd-panel .totals span { color: var(--muted); font-size: .8em; line-height: 1.2; display: block; }
 .cpd-panel table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-.cpd-panel th, .cpd-panel td { text-align: right; padding: 4px 8px; border-bottom: 1px solid var(--border); }
+.cpd-panel table { font-size: .9em; }
+.cpd-panel th, .cpd-panel td { text-align: right; padding: 4px 6px; border-bottom: 1px solid var(--border); }
+.cpd-panel thead th { font-weight: 600; color: var(--muted); vertical-align: bottom; }
 .cpd-panel th:first-child, .cpd-panel td:first-child { text-align: left; }
 `;
 const CHART_DAYS = 14;
@@ -57,7 +62,7 @@ function weekLabel(weekStart) {
 function weeksTable(weeks) {
   const rows = weeks.slice(-WEEKS_SHOWN).reverse();
   if (!rows.length) return el("p", { className: "muted", text: "No focus sessions yet. Start one from the toolbar button." });
-  const head = el("tr", {}, ...["Week of", "Minutes", "Sessions", "Ideas saved", "Active days"].map((text) => el("th", { scope: "col", text })));
+  const head = el("tr", {}, ...["Week of", "Minutes", "Sessions", "Ideas", "Days"].map((text) => el("th", { scope: "col", text })));
   const body = rows.map((w) => el("tr", {},
     el("th", { scope: "row", text: weekLabel(w.week_start) }),
     ...[w.focus_minutes, w.sessions, w.ideas_saved, w.active_days].map((n) => el("td", { text: String(n) }))));
@@ -76,26 +81,32 @@ export async function renderCpdPanel(container) {
   sheet.replaceSync(STYLE);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   container.classList.add("cpd-panel", "stack");
+  // The page may label the section by its heading ("cpd-title"): keep that id.
+  const heading = () => el("h2", { id: "cpd-title", text: "CPD log" });
 
   async function draw() {
     let log;
     try {
       log = await load();
     } catch (error) {
-      container.replaceChildren(el("h2", { text: "CPD log" }), el("p", { className: "error", role: "alert", text: error.message }));
+      container.replaceChildren(heading(), el("p", { className: "error", role: "alert", text: error.message }));
       return;
     }
     const recent = log.days.filter((d) => d.date > shiftDate(log.today, -CHART_DAYS));
     const minutes = recent.reduce((sum, d) => sum + d.focus_minutes, 0);
     const sessions = recent.reduce((sum, d) => sum + d.sessions, 0);
+    const figure = el("figure", { tabIndex: 0, "aria-label": "Focus minutes per day" }, svgNode(log.chart_svg));
     container.replaceChildren(
-      el("h2", { text: "CPD log" }),
+      heading(),
       el("p", { className: "muted", text: "Focused professional reading and classroom trials, kept on this device." }),
-      totals([[minutes, `focus minutes, last ${CHART_DAYS} days`], [sessions, "sessions"], [log.ideas.saved, "ideas saved"], [log.ideas.planned, "planned"], [log.ideas.reviewed, "reviewed"], [log.ideas.embedded, "embedded"]]),
-      el("figure", {}, svgNode(log.chart_svg)),
+      totals([[minutes, `focus minutes in ${CHART_DAYS} days`], [sessions, sessions === 1 ? "session" : "sessions"]]),
+      figure,
+      el("h3", { text: "Ideas into practice" }),
+      totals([[log.ideas.saved, "saved"], [log.ideas.planned, "planned"], [log.ideas.reviewed, "reviewed"], [log.ideas.embedded, "embedded"]]),
       el("h3", { text: "Week by week" }),
       weeksTable(log.weeks),
     );
+    figure.scrollLeft = figure.scrollWidth; // the newest days first, when the chart scrolls
   }
 
   chrome.storage.onChanged.addListener((changes, area) => {

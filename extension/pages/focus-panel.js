@@ -15,9 +15,12 @@ const STYLE = `
   border-radius: 8px; background: var(--surface); font-weight: 600; font-variant-numeric: tabular-nums; }
 .focus-panel .length input:checked + span { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
 .focus-panel .length input:focus-visible + span { outline: 3px solid var(--focus); outline-offset: 2px; }
-.focus-panel .custom-minutes { width: 5.5em; }
+.focus-panel .custom { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
+.focus-panel .custom-minutes { width: 4.5em; padding: 5px 8px; }
 .focus-panel .big { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.1; margin: 4px 0; }
+.focus-panel .state { font-size: 1.15rem; font-weight: 700; margin-bottom: 4px; }
 .focus-panel .budget { font-size: .9em; }
+.focus-panel .focus-settings input[type=number] { width: 7em; }
 .focus-panel details summary { cursor: pointer; font-weight: 600; }
 .focus-panel details[open] summary { margin-bottom: 12px; }
 .focus-panel .quiet fieldset, .focus-panel fieldset.quiet { border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; }
@@ -59,7 +62,7 @@ export async function renderFocusPanel(container) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLE);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  container.classList.add("focus-panel", "stack");
+  container.classList.add("focus-panel", "card", "stack");
   const body = el("div", { className: "stack" });
   const error = el("p", { className: "error", role: "alert" });
   const settings = el("details", {}, el("summary", { text: "Budget and quiet hours" }));
@@ -128,8 +131,8 @@ export async function renderFocusPanel(container) {
       customInput.focus();
     });
     customInput.addEventListener("input", () => (choice.minutes = Number(customInput.value)));
-    lengths.append(el("label", { className: "length" }, customRadio, el("span", { text: "Custom", "aria-hidden": "true" })), customInput,
-      el("span", { className: "muted", text: "min" }));
+    lengths.append(el("span", { className: "custom" },
+      el("label", { className: "length" }, customRadio, el("span", { text: "Custom", "aria-hidden": "true" })), customInput, el("span", { className: "muted", text: "min" })));
 
     const tag = el("input", { id: "focus-tag", type: "text", placeholder: "#ukedchat", value: choice.tag, autocomplete: "off", spellcheck: false, "aria-describedby": "focus-tag-hint" });
     tag.addEventListener("input", () => (choice.tag = tag.value));
@@ -144,7 +147,7 @@ export async function renderFocusPanel(container) {
       event.preventDefault();
       run("focus/start", { minutes: choice.minutes, tag: choice.tag.trim() });
     });
-    return [el("p", { text: "A few focused minutes with a strict professional lens, then a short review instead of more scrolling." }), budgetLine(view), form];
+    return [el("p", { text: "A few minutes with a strict lens, then a short review instead of more scrolling." }), form, budgetLine(view)];
   }
 
   function running(view) {
@@ -166,7 +169,7 @@ export async function renderFocusPanel(container) {
   function review(view) {
     const { stats, can_extend } = view.phase;
     return [
-      el("p", { className: "big", text: "Time's up" }),
+      el("p", { className: "state", text: "Time's up" }),
       el("p", { text: `${plural(stats.minutes_spent, "minute")}, ${plural(stats.posts_seen, "post")} seen, ${plural(stats.ideas_saved.length, "idea")} saved. Your review is open on your timeline.` }),
       el("div", { className: "row" },
         can_extend ? el("button", { type: "button", text: `${view.extension_minutes} more minutes`, on: { click: () => run("focus/extend") } }) : null,
@@ -202,7 +205,7 @@ export async function renderFocusPanel(container) {
     );
     const firstStep = () => actions.replaceChildren(el("button", { type: "button", text: "Show the timeline anyway…", on: { click: confirm } }));
     firstStep();
-    return [el("p", { className: "big", text: "Quiet hours" }), el("p", { text: `Your timelines are covered until ${clockTime(view.phase.until_ms)}.` }), actions];
+    return [el("p", { className: "state", text: "Quiet hours" }), el("p", { text: `Your timelines are covered until ${clockTime(view.phase.until_ms)}.` }), actions];
   }
 
   const refresh = () => send("focus/view").then(draw, (e) => (error.textContent = e.message));

@@ -1,8 +1,8 @@
 // Options: muted words, tags and patterns (Bluesky's muted-word semantics by default).
 import { el, uniqueId } from "./options-dom.js";
 
-const MATCHES = [["word", "Whole word or phrase"], ["substring", "Anywhere, even inside words"], ["regex", "Pattern (regular expression)"]];
-const ACTIONS = [["hide", "Hide the post"], ["warn", "Blur with a warning"]];
+const MATCHES = [["word", "Whole words"], ["substring", "Inside words too"], ["regex", "Pattern (regex)"]];
+const ACTIONS = [["hide", "Hide"], ["warn", "Blur and warn"]];
 const TARGETS = [["content", "Text"], ["tag", "Hashtags"]];
 
 /** A stored rule may be a bare string; the page edits the full form. */

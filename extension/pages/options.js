@@ -11,6 +11,8 @@ import { renderTransfer } from "./options-transfer.js";
 
 const $ = (id) => document.getElementById(id);
 
+const ownSaves = new Set(); // JSON of every pack this page stored, to tell our changes from others'
+
 const editor = {
   draft: null, // the pack as shown
   stored: "", // JSON of the pack last stored
@@ -22,6 +24,7 @@ const editor = {
   },
   /** Replaces the whole pack (import) and redraws. */
   async replace(pack) {
+    ownSaves.add(JSON.stringify(pack));
     await send("settings/save", { pack });
     await load();
     setStatus("Imported and saved.");
@@ -36,6 +39,7 @@ function setStatus(text, isError = false) {
 async function save() {
   const editorRoot = $("editor");
   setStatus("Saving…");
+  ownSaves.add(JSON.stringify(editor.draft));
   try {
     await send("settings/save", { pack: editor.draft });
     editor.stored = JSON.stringify(editor.draft);
@@ -69,18 +73,19 @@ async function load() {
   $("source-note").classList.toggle("notice", readOnly);
   document.body.classList.toggle("read-only", readOnly);
   draw();
-  renderTransfer($("section-transfer"), editor);
 }
 
 async function main() {
   await load();
   setStatus(editor.locked ? "Read only." : "All changes saved.");
+  renderTransfer($("section-transfer"), editor);
   renderInstances($("section-instances"));
   // The popup or an in-page button changed the pack: show it, unless an unsaved edit is on screen.
   chrome.storage.onChanged.addListener(async (changes) => {
-    if (!("pack" in changes) || $("status").classList.contains("error")) return;
+    if (!("pack" in changes) || ownSaves.has(JSON.stringify(changes.pack.newValue))) return;
     const { pack } = await send("settings/get");
-    if (JSON.stringify(pack) !== JSON.stringify(editor.draft)) await load();
+    if (ownSaves.has(JSON.stringify(pack)) || $("status").classList.contains("error")) return;
+    await load();
   });
 }
 

@@ -57,3 +57,10 @@ pub fn check_pack(pack_json: &str) -> JsValue {
 pub fn extract_entities(text: &str) -> Result<JsValue, JsError> {
     Ok(serde_wasm_bindgen::to_value(&extract::extract(text))?)
 }
+
+/// The topic packs shipped with the engine, for the options page: `[{id, name, description,
+/// hashtag_count, keyword_count}]`.
+#[wasm_bindgen(js_name = lensPacks)]
+pub fn lens_packs() -> Result<JsValue, JsError> {
+    Ok(serde_wasm_bindgen::to_value(&crate::lens::list())?)
+}

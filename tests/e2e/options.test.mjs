@@ -60,9 +60,10 @@ test("an invalid edit shows the engine's error next to the field and is not save
   await note.waitFor();
   assert.match(await note.textContent(), /^mute\[0\]\.value /);
   assert.equal(await word.getAttribute("aria-invalid"), "true");
+  assert.equal(await word.inputValue(), "(unclosed");
   assert.match(await options.locator("#status").textContent(), /^Not saved/);
   assert.equal((await storedPack()).mute[0].value, "ofsted");
-  await options.screenshot({ path: `${dir}/options-error.png`, fullPage: true });
+  await options.locator("#section-mute").screenshot({ path: `${dir}/options-error.png` });
 
   await word.fill("ofsted|inspection");
   await word.press("Tab");
@@ -130,6 +131,7 @@ test("muting and trusting an author from elsewhere lands in the pack once and sh
   await options.getByRole("list", { name: "Muted accounts" }).getByText("@PileOnPete").waitFor();
   await options.getByRole("list", { name: "Trusted accounts" }).getByText("@mrs_b@mastodon.education").waitFor();
 
+  await options.evaluate(() => scrollTo(0, 0));
   await options.screenshot({ path: `${dir}/options-light.png`, fullPage: true });
   await options.emulateMedia({ colorScheme: "dark" });
   await options.screenshot({ path: `${dir}/options-dark.png`, fullPage: true });
