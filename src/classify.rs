@@ -253,7 +253,7 @@ impl Engine {
             add(ReasonKind::Noise, detail.to_string(), false);
         }
         if text_noise {
-            for reason in noise::assess(&post.text, &tags, &extracted.urls, self.text_checks) {
+            for reason in noise::assess_folded(&post.text, Some(&text), &tags, &extracted.urls, self.text_checks) {
                 add(reason.kind, reason.detail, false);
             }
         }

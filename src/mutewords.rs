@@ -108,9 +108,12 @@ pub struct MuteMatcher {
     tag_rules: Vec<u32>,
     regexes: Option<RegexSet>,
     /// Literals one of which every match of every regex contains (as its prefix or suffix).
-    /// Text without any of them cannot match the set, so it is not searched: the set's
-    /// Unicode word boundaries make it fall back to a slow engine on non-ASCII text, and most
-    /// posts hold an emoji. `None` when some regex has no such literal (the set always runs).
+    /// Text without any of them cannot match the set, so it is not searched: a set runs on
+    /// the regex crate's NFA engines (slow per byte; lazy DFAs are not built in, and could not
+    /// take Unicode word boundaries past an emoji anyway), and most posts match no regex.
+    /// `None` when some regex has no such literal (the set always runs).
+    /// It searches tags; for the text, the literals are patterns of `content_ac` after
+    /// `content_patterns`.
     regex_prefilter: Option<AhoCorasick>,
     /// Per regex of the set: its rule, and whether it applies to the text.
     regex_rules: Vec<(u32, bool)>,
@@ -235,9 +238,18 @@ impl MuteMatcher {
                 }
             }
         };
-        let regex_prefilter = regexes.as_ref().and_then(|_| regex_prefilter(&regex_sources));
-        let content_ac = build_ac(&content_strings, &mut errors);
-        let tag_ac = build_ac(&tag_strings, &mut errors);
+        let regex_literals = regexes.as_ref().and_then(|_| regex_literals(&regex_sources));
+        let regex_prefilter = regex_literals.as_ref().and_then(|literals| automaton_with_case(literals, true).ok());
+        // Folded text and muted words hold no ASCII capitals, so ignoring ASCII case changes
+        // nothing for the words and lets the lowercased regex literals find every case.
+        let content_regex_literals = regex_rules.iter().any(|&(_, content)| content) && regex_prefilter.is_some();
+        // The text is searched once for muted words and the regex literals together.
+        let mut content_bytes: Vec<Vec<u8>> = content_strings.into_iter().map(String::into_bytes).collect();
+        if content_regex_literals {
+            content_bytes.extend(regex_literals.into_iter().flatten());
+        }
+        let content_ac = build_ac(&content_bytes, content_regex_literals, &mut errors);
+        let tag_ac = build_ac(&tag_strings, false, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -265,9 +277,13 @@ impl MuteMatcher {
         });
         let text = input.text;
 
+        let mut regex_literal_seen = false;
         if let Some(ac) = &self.content_ac {
             for m in ac.find_overlapping_iter(text) {
-                let p = self.content_patterns[m.pattern().as_usize()];
+                let Some(&p) = self.content_patterns.get(m.pattern().as_usize()) else {
+                    regex_literal_seen = true;
+                    continue;
+                };
                 if hits.has(p.rule) {
                     continue;
                 }
@@ -295,8 +311,9 @@ impl MuteMatcher {
         }
         if let Some(set) = &self.regexes {
             let may_match = |hay: &str| self.regex_prefilter.as_ref().map_or(true, |ac| ac.is_match(hay));
+            let text_may_match = self.regex_prefilter.is_none() || regex_literal_seen;
             // `is_match` stops early and skips building a pattern set: most posts match none.
-            if self.regex_content && may_match(text) && set.is_match(text) {
+            if self.regex_content && text_may_match && set.is_match(text) {
                 for i in set.matches(text).iter() {
                     let (rule, content) = self.regex_rules[i];
                     if content {
@@ -368,27 +385,36 @@ impl MuteMatcher {
     }
 }
 
-/// The prefilter of `MuteMatcher::regex_prefilter`: for each regex, the literals that begin
-/// every match, else those that end every match (as the regex crate's own prefilters find
-/// them, case variants included); `None` if some regex has neither.
-fn regex_prefilter(sources: &[&str]) -> Option<AhoCorasick> {
+/// The literals of `MuteMatcher::regex_prefilter`: for each regex, the literals that begin
+/// every match or those that end every match (as the regex crate's own prefilters find them),
+/// whichever are longer; `None` if some regex has neither. The case variants that
+/// case-insensitive extraction spells out are collapsed to ASCII lowercase, and the automaton
+/// ignores ASCII case, so the filter still lets every possible match through.
+fn regex_literals(sources: &[&str]) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let mut literals: Vec<Vec<u8>> = Vec::new();
     for source in sources {
         // The same syntax options as `RegexSetBuilder` above (the regex crate's defaults).
         let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(source).ok()?;
-        let usable = [ExtractKind::Prefix, ExtractKind::Suffix].into_iter().find_map(|kind| {
-            let seq = Extractor::new().kind(kind).extract(&hir);
-            // An empty literal would be found everywhere: no use as a filter.
-            (seq.min_literal_len()? > 0).then_some(seq)
-        })?;
-        literals.extend(usable.literals()?.iter().map(|l| l.as_bytes().to_vec()));
+        let best = [ExtractKind::Prefix, ExtractKind::Suffix]
+            .into_iter()
+            .filter_map(|kind| {
+                // Room for the case variants of a few words before the extractor shortens them.
+                let seq = Extractor::new().kind(kind).limit_total(2048).extract(&hir);
+                let mut lits: Vec<Vec<u8>> =
+                    seq.literals()?.iter().map(|l| l.as_bytes().to_ascii_lowercase()).collect();
+                lits.sort_unstable();
+                lits.dedup();
+                // An empty literal would be found everywhere: no use as a filter.
+                let shortest = lits.iter().map(Vec::len).min().filter(|&n| n > 0)?;
+                Some((shortest, std::cmp::Reverse(lits.len()), lits))
+            })
+            .max()?;
+        literals.extend(best.2);
     }
     literals.sort_unstable();
     literals.dedup();
-    let bytes: usize = literals.iter().map(Vec::len).sum();
-    let kind = (bytes <= DFA_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
-    AhoCorasick::builder().match_kind(MatchKind::Standard).kind(kind).build(&literals).ok()
+    Some(literals)
 }
 
 /// Patterns up to this many bytes in all get a DFA (one table lookup per byte, at most a few
@@ -396,17 +422,32 @@ fn regex_prefilter(sources: &[&str]) -> Option<AhoCorasick> {
 const DFA_PATTERN_BYTES: usize = 8 * 1024;
 
 /// An automaton reporting every (overlapping) occurrence, as fast as its size allows.
-pub(crate) fn automaton(patterns: &[String]) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    let bytes: usize = patterns.iter().map(String::len).sum();
-    let kind = (bytes <= DFA_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
-    AhoCorasick::builder().match_kind(MatchKind::Standard).kind(kind).build(patterns)
+pub(crate) fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    automaton_with_case(patterns, false)
 }
 
-fn build_ac(patterns: &[String], errors: &mut Vec<MuteError>) -> Option<AhoCorasick> {
+fn automaton_with_case<P: AsRef<[u8]>>(
+    patterns: &[P],
+    ascii_case_insensitive: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    let bytes: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
+    let kind = (bytes <= DFA_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .kind(kind)
+        .build(patterns)
+}
+
+fn build_ac<P: AsRef<[u8]>>(
+    patterns: &[P],
+    ascii_case_insensitive: bool,
+    errors: &mut Vec<MuteError>,
+) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
-    match automaton(patterns) {
+    match automaton_with_case(patterns, ascii_case_insensitive) {
         Ok(ac) => Some(ac),
         Err(e) => {
             errors.push(MuteError { index: None, message: format!("too many muted words to compile: {e}") });

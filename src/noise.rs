@@ -195,12 +195,28 @@ pub fn assess(
     urls: &[String],
     checks: NoiseChecks,
 ) -> Vec<Reason> {
+    assess_folded(text, None, hashtags, urls, checks)
+}
+
+/// `assess`, given `normalize::fold(text)` when the caller already has it.
+pub(crate) fn assess_folded(
+    text: &str,
+    folded: Option<&str>,
+    hashtags: &[String],
+    urls: &[String],
+    checks: NoiseChecks,
+) -> Vec<Reason> {
     let mut reasons = Vec::new();
     if !(checks.bait || checks.hashtag_stuffing || checks.spam) {
         return reasons;
     }
-    let text = decode_entities(text);
-    let words = Words::of(&text, urls);
+    let decoded = decode_entities(text);
+    // Without entities the decoded text is the text itself, whose fold the caller may have.
+    let folded = match (&decoded, folded) {
+        (std::borrow::Cow::Borrowed(_), Some(folded)) => std::borrow::Cow::Borrowed(folded),
+        _ => std::borrow::Cow::Owned(normalize::fold(&decoded)),
+    };
+    let words = Words::of(&folded, urls);
 
     if checks.hashtag_stuffing {
         let mut tags: Vec<String> = hashtags
@@ -275,8 +291,8 @@ struct Words {
 }
 
 impl Words {
-    fn of(text: &str, urls: &[String]) -> Words {
-        let folded = normalize::fold(text);
+    /// `folded`: the post's text, entities decoded, through `normalize::fold`.
+    fn of(folded: &str, urls: &[String]) -> Words {
         // Links the extractor found without a scheme ("bit.ly/x") are known by the list.
         let urls: Vec<String> = urls
             .iter()

@@ -5,13 +5,14 @@
 // behind its reason. Our UI lives in closed shadow roots: the page cannot read the reasons.
 (() => {
   const content = globalThis.staffroomContent;
+  if (content.site) return; // injected twice (by the manifest and by an instance registration)
   const bySite = STAFFROOM_SITES.find((s) => s.hosts?.includes(location.hostname));
   if (bySite) start(bySite);
   else {
     // Sites recognised by their markup (any Mastodon instance) can only be told once parsed.
     const detect = () => {
       const site = STAFFROOM_SITES.find((s) => s.detect && document.querySelector(s.detect));
-      if (site) start(site);
+      if (site && !content.site) start(site);
     };
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", detect, { once: true });
     else detect();
@@ -21,15 +22,15 @@
     content.site = site;
     const modules = site.modules ?? [];
     const postSelector = [site.post, ...modules.map((m) => m.rows)].join(", ");
-    const markedSelector = `:is(${site.columns}) [data-staffroom-verdict]`;
     const OURS = "staffroom-placeholder, staffroom-warning";
 
-    const state = new WeakMap(); // element → {id, key, verdict?, reasons, post, shown}
+    const state = new WeakMap(); // element → {id, key, verdict?, reasons, post, shown, ordered, item, column}
     const byId = new Map(); // id → element, while a verdict is awaited or held
     const moduleOf = new WeakMap(); // module heading → its module
     const queued = new Set();
     const revealedItems = new WeakSet(); // items of hidden runs the user chose to see
     const placeholders = new Map(); // first item of a run → its placeholder
+    let ordered = []; // recognised posts in document order: runs are found without querying the page
     let markedItems = new Set();
     let nextId = 1;
     let port = null;
@@ -170,9 +171,19 @@
       const key = keyOf(element);
       if (key === null) return;
       const known = state.get(element);
+      if (known && !known.ordered) {
+        // Put back after the site moved it: it may sit in another item or column now.
+        order(element);
+        known.item = itemOf(element);
+        known.column = element.closest(site.columns);
+      }
       if (known?.key === key) return restore(element, known);
       if (known) byId.delete(known.id);
-      const entry = { id: `p${nextId++}`, key, verdict: undefined, reasons: [], post: null, shown: false };
+      if (!known) order(element);
+      const entry = {
+        id: `p${nextId++}`, key, verdict: undefined, reasons: [], post: null, shown: false,
+        ordered: true, item: itemOf(element), column: element.closest(site.columns),
+      };
       state.set(element, entry);
       byId.set(entry.id, element);
       element.dataset.staffroomVerdict = "pending";
@@ -188,31 +199,57 @@
       }
     }
 
+    // Sites add posts at either end and rarely move them: a binary search places each new one.
+    function order(element) {
+      let low = 0;
+      let high = ordered.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (ordered[middle].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) low = middle + 1;
+        else high = middle;
+      }
+      ordered.splice(low, 0, element);
+      const entry = state.get(element);
+      if (entry) entry.ordered = true;
+    }
+
+    function prune() {
+      if (ordered.every((element) => element.isConnected)) return;
+      ordered = ordered.filter((element) => {
+        if (element.isConnected) return true;
+        const entry = state.get(element);
+        if (entry) entry.ordered = false;
+        return false;
+      });
+    }
+
     // A post whose content is unchanged but whose decorations the site threw away.
     function restore(element, entry) {
       if (entry.verdict === "warn" && !element.hasAttribute("data-staffroom-revealed")) showWarning(element, entry.reasons);
     }
 
-    function collect(node, into) {
+    // Posts in or around an added node; `inside` only: the post a change happened in.
+    function collect(node, into, inside = false) {
       const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
       if (!element || element.matches(OURS)) return;
       const post = element.closest(postSelector);
       if (post) into.add(post);
-      else for (const found of element.querySelectorAll(postSelector)) into.add(found);
+      else if (!inside) for (const found of element.querySelectorAll(postSelector)) into.add(found);
     }
 
     function onMutations(mutations) {
       const found = new Set();
       for (const mutation of mutations) {
-        if (mutation.type === "characterData") collect(mutation.target, found);
+        if (mutation.type === "characterData") collect(mutation.target, found, true);
         else {
           for (const node of mutation.addedNodes) collect(node, found);
-          if (mutation.addedNodes.length) collect(mutation.target, found);
+          if (mutation.addedNodes.length) collect(mutation.target, found, true);
           for (const node of mutation.removedNodes) {
             if (node.nodeType === Node.ELEMENT_NODE && (node.matches("[data-staffroom-item], staffroom-placeholder") || node.querySelector("[data-staffroom-item], staffroom-placeholder"))) runsDirty = true;
           }
         }
       }
+      if (found.size) prune();
       for (const element of found) consider(element);
       if (queued.size) sentThisFrame ? nextFrame() : flush();
       else if (runsDirty) nextFrame();
@@ -328,21 +365,22 @@
       return primary.kind === "noise" ? primary.detail.split(":")[0] : LABELS[primary.kind] ?? primary.kind;
     }
 
-    // Consecutive hidden posts of one column share one placeholder. All posts in the columns are
-    // walked (the only step not bounded by the batch); pending posts neither join nor break a run.
+    // Consecutive hidden posts of one column share one placeholder. All known posts are walked
+    // (the only step not bounded by the batch, and pure JavaScript); pending posts neither join
+    // nor break a run.
     function collapseRuns() {
       runsDirty = false;
+      prune();
       const runs = [];
       let run = null;
-      for (const element of document.querySelectorAll(markedSelector)) {
+      for (const element of ordered) {
         const entry = state.get(element);
         if (!entry || entry.verdict === undefined) continue;
         if (entry.verdict !== "hide") {
           run = null;
           continue;
         }
-        const item = itemOf(element);
-        const column = element.closest(site.columns);
+        const { item, column } = entry;
         const revealed = revealedItems.has(item);
         if (!run || run.column !== column || run.revealed !== revealed) {
           run = { column, revealed, items: [], posts: [] };
@@ -354,7 +392,6 @@
 
       const marks = new Map();
       const starts = new Set();
-      let dark;
       for (const current of runs) {
         const first = current.items[0];
         starts.add(first);
@@ -366,7 +403,7 @@
           placeholder = createPlaceholder();
           placeholders.set(first, placeholder);
         }
-        placeholder.update(current, (dark ??= pageIsDark()));
+        placeholder.update(current, pageIsDark());
         const inside = site.placeholder === "inside";
         if (inside ? first.firstChild !== placeholder.host : first.previousSibling !== placeholder.host) {
           if (inside) first.prepend(placeholder.host);
@@ -416,7 +453,15 @@
       .dark button:focus-visible { outline-color: #5eead4; }`;
 
     // Drawn dark? The sites have their own themes, whatever the system's colour scheme says.
+    let darkness = { dark: false, at: -Infinity };
     function pageIsDark() {
+      // Reading computed style forces a style pass: at most once every few seconds.
+      if (performance.now() - darkness.at < 3000) return darkness.dark;
+      darkness = { dark: readDarkness(), at: performance.now() };
+      return darkness.dark;
+    }
+
+    function readDarkness() {
       for (const node of [document.body, document.documentElement]) {
         const rgba = node && getComputedStyle(node).backgroundColor.match(/[\d.]+/g)?.map(Number);
         if (rgba && (rgba.length === 3 || rgba[3] > 0.5)) return 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2] < 128;
@@ -459,6 +504,7 @@
       const ui = el("div", {}, bar, list, status);
       root.append(ui);
       let run = null;
+      let shown = "";
 
       toggle.addEventListener("click", () => {
         const reveal = !run.revealed;
@@ -477,7 +523,6 @@
         host,
         update(current, dark) {
           run = current;
-          ui.classList.toggle("dark", dark);
           const count = current.posts.length;
           const noun = count === 1 ? "post" : "posts";
           const counts = new Map();
@@ -486,6 +531,11 @@
             counts.set(label, (counts.get(label) ?? 0) + 1);
           }
           const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`);
+          // Most passes change nothing here: leave the shadow DOM alone then.
+          const drawn = `${dark} ${current.revealed} ${count} ${parts}`;
+          if (drawn === shown && list.hidden) return;
+          shown = drawn;
+          ui.classList.toggle("dark", dark);
           summary.textContent = current.revealed
             ? `${count} hidden ${noun} shown ·`
             : `${count} ${noun} hidden · ${parts.join(" · ")} ·`;

@@ -177,14 +177,14 @@
 :host { all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important;
   z-index: 2147483646 !important; display: block !important; width: min(380px, calc(100vw - 32px)) !important; }
 .card { --bg: #ffffff; --text: #1c1f23; --muted: #5b6470; --border: #d9dcd6; --field: #ffffff; --accent: #0f766e;
-  --accent-text: #ffffff; --soft: #e6f4f1; --warn: #92400e; --warn-bg: #fef3c7; --danger: #b91c1c;
-  box-sizing: border-box; max-height: calc(100vh - 32px); overflow: auto; overscroll-behavior: contain;
+  --accent-text: #ffffff; --warn: #92400e; --warn-bg: #fef3c7; --danger: #b91c1c;
+  color-scheme: light; box-sizing: border-box; max-height: calc(100vh - 32px); overflow: auto; overscroll-behavior: contain;
   padding: 16px 18px; border-radius: 14px; border: 1px solid var(--border); background: var(--bg); color: var(--text);
   box-shadow: 0 10px 30px rgba(0,0,0,.18), 0 2px 6px rgba(0,0,0,.08);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start; }
 .card.dark { --bg: #1e2226; --text: #e8eaed; --muted: #9aa4ae; --border: #3a4148; --field: #15181b; --accent: #2dd4bf;
-  --accent-text: #062925; --soft: #12302c; --warn: #fcd34d; --warn-bg: #3a2a06; --danger: #f87171;
-  box-shadow: 0 10px 30px rgba(0,0,0,.6); }
+  --accent-text: #062925; --warn: #fcd34d; --warn-bg: #3a2a06; --danger: #f87171;
+  color-scheme: dark; box-shadow: 0 10px 30px rgba(0,0,0,.6); }
 * { box-sizing: border-box; }
 .saved { display: flex; align-items: center; gap: 6px; margin: 0 0 4px; color: var(--accent); font-weight: 600; font-size: 13px; }
 h2 { margin: 0 0 4px; font-size: 17px; line-height: 1.3; }
@@ -196,7 +196,7 @@ label { display: grid; gap: 3px; font-weight: 600; font-size: 13px; }
 input, textarea { font: inherit; font-weight: 400; color: var(--text); background: var(--field); width: 100%;
   border: 1px solid var(--border); border-radius: 8px; padding: 6px 9px; margin: 0; }
 textarea { min-height: 3.2em; resize: vertical; }
-.two { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
+.two { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; align-items: end; }
 @media (max-width: 420px) { .two { grid-template-columns: 1fr; } }
 [aria-invalid="true"] { border-color: var(--danger); }
 .error { margin: 0; color: var(--danger); font-size: 13px; }

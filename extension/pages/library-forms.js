@@ -55,7 +55,6 @@ const FORMS = {
     title: "How did it go?",
     submit: "Save review",
     fields: [
-      idea.plan?.what ? el("p", { class: "muted", dir: "auto" }, el("strong", { text: "The plan: " }), idea.plan.what) : null,
       textField("how_it_went", "How did it go?", { value: idea.review?.how_it_went, multiline: true, required: true }),
       textField("evidence", "What evidence did I see?", { value: idea.review?.evidence, multiline: true, hint: idea.plan?.success_criteria ? `(you planned to look for: ${idea.plan.success_criteria})` : undefined }),
       textField("reflection", "Reflection", { value: idea.review?.reflection, multiline: true }),

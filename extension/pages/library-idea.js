@@ -84,7 +84,8 @@ export function renderIdea(idea, actions) {
         el("span", { class: "muted", dir: "auto", text: `${source(idea)} · saved ${formatDate(idea.saved_at)}` }),
       ),
       el("h3", { id: titleId, dir: "auto", text: titleOf(idea) }),
-      idea.text ? el("p", { class: "post-text", dir: "auto", text: idea.text }) : null,
+      // A short post already is the title: say it once.
+      idea.text && idea.text.trim() !== titleOf(idea) ? el("p", { class: "post-text", dir: "auto", text: idea.text }) : null,
       tags,
       idea.note ? el("p", { class: "note", dir: "auto" }, el("strong", { text: "Why I saved it: " }), idea.note) : null,
       planBlock(idea.plan),

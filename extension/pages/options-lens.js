@@ -12,12 +12,11 @@ function topicPacks(editor, lens) {
   send("settings/lensPacks").then((packs) => {
     const chosen = new Set(lens.packs ?? []);
     // Packs the stored rules name but the engine no longer lists still show, so they can be removed.
-    for (const id of chosen) if (!packs.some((p) => p.id === id)) packs.push({ id, name: id, description: "" });
+    for (const id of chosen) if (!packs.some((p) => p.id === id)) packs.push({ id, name: id, description: "No longer shipped with Staffroom." });
     grid.replaceChildren(...packs.map((pack) => {
-      const counts = pack.hashtag_count === undefined ? "" : `${pack.hashtag_count} hashtags · ${pack.keyword_count} phrases`;
       const option = checkbox({
         label: pack.name,
-        hint: [pack.description, counts].filter(Boolean).join(" "),
+        hint: pack.description,
         checked: chosen.has(pack.id),
         field: `lens.packs.${pack.id}`,
         onChange: (on) => editor.change((draft) => {
@@ -27,6 +26,9 @@ function topicPacks(editor, lens) {
           draft.lens.packs = packs.map((p) => p.id).filter((id) => ids.has(id));
         }),
       });
+      if (pack.hashtag_count !== undefined) {
+        option.querySelector(".check-text").append(el("span", { className: "hint counts" }, `${pack.hashtag_count} hashtags · ${pack.keyword_count} phrases`));
+      }
       option.classList.add("pack");
       option.dataset.pack = pack.id;
       return option;

@@ -11,11 +11,13 @@ import { renderTransfer } from "./options-transfer.js";
 
 const $ = (id) => document.getElementById(id);
 
-const ownSaves = new Set(); // JSON of every pack this page stored, to tell our changes from others'
+// Storage hands objects back with their keys sorted, so packs are compared in a canonical form.
+const canonical = (value) => JSON.stringify(value, (_, v) =>
+  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
+const ownSaves = new Set(); // every pack this page stored, to tell our own changes from others'
 
 const editor = {
   draft: null, // the pack as shown
-  stored: "", // JSON of the pack last stored
   locked: false,
   /** Applies `mutate` to the shown pack and stores it. */
   async change(mutate) {
@@ -24,7 +26,7 @@ const editor = {
   },
   /** Replaces the whole pack (import) and redraws. */
   async replace(pack) {
-    ownSaves.add(JSON.stringify(pack));
+    ownSaves.add(canonical(pack));
     await send("settings/save", { pack });
     await load();
     setStatus("Imported and saved.");
@@ -39,10 +41,9 @@ function setStatus(text, isError = false) {
 async function save() {
   const editorRoot = $("editor");
   setStatus("Saving…");
-  ownSaves.add(JSON.stringify(editor.draft));
+  ownSaves.add(canonical(editor.draft));
   try {
     await send("settings/save", { pack: editor.draft });
-    editor.stored = JSON.stringify(editor.draft);
     clearErrors(editorRoot);
     setStatus("All changes saved.");
   } catch (error) {
@@ -64,7 +65,6 @@ function draw() {
 async function load() {
   const loaded = await send("settings/get");
   editor.draft = structuredClone(loaded.pack);
-  editor.stored = JSON.stringify(loaded.pack);
   editor.locked = loaded.locked;
   const { readOnly, message } = describeSource(loaded);
   $("editor").disabled = readOnly;
@@ -82,9 +82,9 @@ async function main() {
   renderInstances($("section-instances"));
   // The popup or an in-page button changed the pack: show it, unless an unsaved edit is on screen.
   chrome.storage.onChanged.addListener(async (changes) => {
-    if (!("pack" in changes) || ownSaves.has(JSON.stringify(changes.pack.newValue))) return;
+    if (!("pack" in changes) || ownSaves.has(canonical(changes.pack.newValue))) return;
     const { pack } = await send("settings/get");
-    if (ownSaves.has(JSON.stringify(pack)) || $("status").classList.contains("error")) return;
+    if (ownSaves.has(canonical(pack)) || $("status").classList.contains("error")) return;
     await load();
   });
 }

@@ -17,8 +17,9 @@ export function realXCells() {
 
 /** One X post in the real outline: cellInnerDiv > article[data-testid=tweet] with User-Name, tweetText, hashtag links.
  * `repostedBy`: the reposter's handle (socialContext inside a link to them, as X draws it);
+ * `pinned`: a profile's pinned post (socialContext without a link);
  * `quote`: {handle, name?, text} drawn as X's quoted-post block (div[role=link] with its own User-Name). */
-export function xPost({ handle, name = handle, text, hashtags = [], id, promoted = false, repostedBy, quote, lang = "en", links = [] }) {
+export function xPost({ handle, name = handle, text, hashtags = [], id, promoted = false, repostedBy, pinned = false, quote, lang = "en", links = [] }) {
   const body = escapeHtml(text).replace(/#(\w+)/g, (_, tag) =>
     hashtags.includes(tag) || hashtags.length === 0 ? `<a href="/hashtag/${tag}?src=hashtag_click" role="link">#${tag}</a>` : `#${tag}`,
   ) + links.map((url) => ` <a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow" target="_blank" role="link">${escapeHtml(url.replace(/^https?:\/\//, ""))}</a>`).join("");
@@ -27,6 +28,7 @@ export function xPost({ handle, name = handle, text, hashtags = [], id, promoted
       <div data-testid="tweetText" lang="en" dir="auto">${escapeHtml(quote.text)}</div></div></div></div>` : "";
   const article = `<article data-testid="tweet" role="article" tabindex="0">
     ${repostedBy ? `<div><a href="/${repostedBy}" role="link"><span data-testid="socialContext">${escapeHtml(repostedBy)} reposted</span></a></div>` : ""}
+    ${pinned ? `<div><span data-testid="socialContext">Pinned</span></div>` : ""}
     <div data-testid="Tweet-User-Avatar"></div>
     <div data-testid="User-Name"><a href="/${handle}" role="link"><span>${escapeHtml(name)}</span></a><a href="/${handle}" role="link" tabindex="-1"><span>@${handle}</span></a><a href="/${handle}/status/${id}" role="link"><time datetime="2026-11-20T09:00:00.000Z">Nov 20</time></a></div>
     <div data-testid="tweetText" lang="${lang}" dir="auto">${body}</div>

@@ -92,7 +92,7 @@ test("a broken pack file is refused with field-named errors beside the import co
 });
 
 test("export and import round-trip the pack", async () => {
-  await options.getByRole("checkbox", { name: /^maths/ }).check();
+  await options.getByRole("checkbox", { name: /^Secondary maths/ }).check();
   await options.getByRole("status").filter({ hasText: "All changes saved." }).waitFor();
   const [download] = await Promise.all([options.waitForEvent("download"), options.getByRole("button", { name: "Export rules" }).click()]);
   assert.equal(download.suggestedFilename(), "staffroom-rules.json");
@@ -137,6 +137,19 @@ test("muting and trusting an author from elsewhere lands in the pack once and sh
   await options.screenshot({ path: `${dir}/options-dark.png`, fullPage: true });
   await options.emulateMedia({ colorScheme: "light" });
   assert.deepEqual(errors, []);
+});
+
+test("Mastodon instances: a bad address is refused on the page; the background will not register a host it was not allowed", async () => {
+  await options.getByRole("textbox", { name: "Instance address" }).fill("not a host");
+  await options.getByRole("button", { name: "Add instance" }).click();
+  await options.getByRole("alert").filter({ hasText: "is not a web address" }).waitFor();
+  const refused = await options.evaluate(() => chrome.runtime.sendMessage({ type: "instances/add", host: "https://Mastodon.Education/@someone" }));
+  assert.equal(refused.ok, false);
+  assert.match(refused.error, /not given access to mastodon\.education/);
+  const { value } = await options.evaluate(() => chrome.runtime.sendMessage({ type: "instances/list" }));
+  assert.deepEqual(value.hosts, []);
+  assert.ok(value.builtIn.includes("mastodon.social"));
+  assert.deepEqual(await options.evaluate(() => chrome.scripting.getRegisteredContentScripts()), []);
 });
 
 test("a school's locked pack is read-only; a suggested one is editable", () => {

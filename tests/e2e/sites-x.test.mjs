@@ -4,9 +4,8 @@
 // conversation view and the three real X posts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serve, watchErrors, setPack, outputDir, ROOT } from "./harness.mjs";
+import { launch, serve, watchErrors, setPack, outputDir } from "./harness.mjs";
 import { realXCells, xPost, xTimeline, xTrends, xWhoToFollow } from "./fixtures.mjs";
 import { appendHtml, darkScreenshot, clickAx, countAx, pressAx, recordSentPosts, sentByText, settledVerdicts, shadowTexts } from "./sites-common.mjs";
 
@@ -106,7 +105,6 @@ test("home timeline: lens, mutes and noise switches; one placeholder per hidden 
   const dir = outputDir("sites");
   await page.screenshot({ path: join(dir, "timeline-x-light.png"), fullPage: true });
   await darkScreenshot(browser, "https://x.com/home", TWEETS, 10, join(dir, "timeline-x-dark.png"));
-  if (process.env.STAFFROOM_DOCS) copyFileSync(join(dir, "timeline-x-light.png"), join(ROOT, "docs/screenshots/timeline-x.png"));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -195,6 +193,19 @@ test("the conversation view marks replies; the focal post is a post", async () =
   assert.deepEqual(await settledVerdicts(page, TWEETS, 3), ["show", "show", "hide"]);
   const posts = await sent.all();
   assert.deepEqual(["Tried", "Which", "Nice"].map((t) => sentByText(posts, t).kind), ["post", "reply", "reply"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a profile page: the pinned post is a post, a repost is a repost", async () => {
+  await sent.clear();
+  const { page, errors } = await open("/msteach", [
+    xPost({ id: "31", handle: "msteach", text: "Start here: my #edchat reading list", pinned: true }),
+    xPost({ id: "32", handle: "other", text: "Assessment without levels #edchat", repostedBy: "msteach" }),
+  ]);
+  assert.deepEqual(await settledVerdicts(page, TWEETS, 2), ["show", "hide"]);
+  const posts = await sent.all();
+  assert.deepEqual(["Start here", "Assessment"].map((t) => sentByText(posts, t).kind), ["post", "repost"]);
   assert.deepEqual(errors, []);
   await page.close();
 });
