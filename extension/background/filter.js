@@ -2,7 +2,7 @@
 // the compiled engine answers. Counts per tab (for the popup) live in storage.session so they
 // survive the service worker being stopped.
 import { ready } from "./engine.js";
-import { DEFAULT_PACK, isPackChange, loadPack } from "./settings.js";
+import { DEFAULT_PACK, contextFor as packContext, isPackChange, loadPack } from "./settings.js";
 import { sessionLens } from "./focus.js";
 
 export const FILTER_PORT = "staffroom-filter";
@@ -28,9 +28,13 @@ function compile() {
 // A running focus session makes the lens strict on every site, narrowed to its tag if any.
 async function contextFor(site, pack) {
   const focus = await sessionLens();
-  if (focus) return { now_ms: Date.now(), ...focus };
-  return { now_ms: Date.now(), lens: pack.lens?.sites?.[site] === false ? false : undefined };
+  return focus ? { now_ms: Date.now(), ...focus } : packContext(site, pack);
 }
+
+// One count per hidden or blurred post, under its main reason, so the popup's bars add up.
+const REASON_ORDER = ["account", "troll", "mute", "noise", "lens"];
+const mainReason = (reasons) =>
+  REASON_ORDER.find((kind) => reasons.some((reason) => reason.kind === kind)) ?? reasons[0]?.kind;
 
 // Batches from one tab can overlap: queue the read-modify-write so no count is lost.
 let counting = Promise.resolve();
@@ -44,7 +48,8 @@ function countVerdicts(tabId, verdicts) {
       stats.seen += 1;
       if (verdict === "hide") stats.hidden += 1;
       if (verdict === "warn") stats.warned += 1;
-      for (const { kind } of verdict === "show" ? [] : reasons) stats.reasons[kind] = (stats.reasons[kind] ?? 0) + 1;
+      const kind = verdict === "show" ? undefined : mainReason(reasons);
+      if (kind) stats.reasons[kind] = (stats.reasons[kind] ?? 0) + 1;
     }
     await chrome.storage.session.set({ [key]: stats });
   }).catch((error) => console.error("Staffroom: could not count verdicts", error));
@@ -73,20 +78,10 @@ export function onFilterPort(port) {
   });
 }
 
-// What a focus session changes about the lens: strict while running, narrowed to its tag.
-function focusLensKey(state) {
-  const phase = state?.phase;
-  return phase?.kind === "running" ? `running:${phase.session?.tag ?? ""}` : "off";
-}
-
-/** Settings changed, or a focus session started or ended: ask every open tab to re-send its
- * posts (recompiling first when the pack changed), so no reload is needed. */
+/** Settings changed: recompile and ask every open tab to re-send its posts, no reload needed. */
 export function onStorageChanged(changes, area) {
-  const packChanged = isPackChange(changes, area);
-  const focusChanged = area === "local" && "focusState" in changes &&
-    focusLensKey(changes.focusState.oldValue) !== focusLensKey(changes.focusState.newValue);
-  if (!packChanged && !focusChanged) return;
-  if (packChanged) compiled = null;
+  if (!isPackChange(changes, area)) return;
+  compiled = null;
   for (const port of ports) port.postMessage({ type: "refresh" });
 }
 

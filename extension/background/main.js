@@ -1,6 +1,5 @@
 // The background's wiring: every listener is registered synchronously at load (a stopped
 // service worker is woken by the event it missed); each area's module does the work.
-import { ready } from "./engine.js";
 import * as filter from "./filter.js";
 import * as focus from "./focus.js";
 import * as instances from "./instances.js";
@@ -9,14 +8,7 @@ import * as settings from "./settings.js";
 
 const areas = [filter, focus, instances, library, settings];
 
-const routes = Object.assign(
-  {
-    "settings/get": () => settings.loadPack(),
-    "settings/save": ({ pack }) => settings.savePack(pack),
-    "engine/checkPack": async ({ json }) => (await ready).checkPack(json),
-  },
-  ...areas.map((area) => area.routes),
-);
+const routes = Object.assign({}, ...areas.map((area) => area.routes));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = routes[message?.type];
@@ -51,4 +43,5 @@ chrome.runtime.onStartup.addListener(() => {
 
 chrome.contextMenus.onClicked.addListener((info, tab) => library.onContextMenu?.(info, tab));
 chrome.notifications.onClicked.addListener((id) => library.onNotificationClicked?.(id));
+chrome.permissions.onRemoved.addListener(() => instances.onPermissionsRemoved());
 chrome.commands.onCommand.addListener((command, tab) => focus.onCommand?.(command, tab));

@@ -20,7 +20,7 @@ export function realXCells() {
  * `pinned`: a profile's pinned post (socialContext without a link);
  * `quote`: {handle, name?, text} drawn as X's quoted-post block (div[role=link] with its own User-Name). */
 export function xPost({ handle, name = handle, text, hashtags = [], id, promoted = false, repostedBy, pinned = false, quote, lang = "en", links = [] }) {
-  const body = escapeHtml(text).replace(/#(\w+)/g, (_, tag) =>
+  const body = escapeHtml(text).replace(/(?<!&)#(\w+)/g, (_, tag) =>
     hashtags.includes(tag) || hashtags.length === 0 ? `<a href="/hashtag/${tag}?src=hashtag_click" role="link">#${tag}</a>` : `#${tag}`,
   ) + links.map((url) => ` <a href="${escapeHtml(url)}" rel="noopener noreferrer nofollow" target="_blank" role="link">${escapeHtml(url.replace(/^https?:\/\//, ""))}</a>`).join("");
   const quoted = quote ? `<div aria-labelledby="id__q${id}"><div><div dir="ltr"><span>Quote</span></div><div tabindex="0" role="link">
