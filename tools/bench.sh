@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 SHARED="${STAFFROOM_SHARED:-../shared}"
 mkdir -p build
 
-echo "## Engine speed on $(($(wc -l <"$SHARED/data/davidson/tweets.csv") - 1))-line Davidson corpus"
+echo "## Engine speed on the Davidson corpus (../shared/data/davidson/tweets.csv)"
 node -e 'import("./bench/pack.mjs").then(m => process.stdout.write(JSON.stringify(m.realisticPack())))' >build/bench-pack.json
-cargo bench --quiet --locked --bench classify -- build/bench-pack.json "$SHARED/data/davidson/tweets.csv"
+cargo run --quiet --locked --release --example bench_classify -- build/bench-pack.json "$SHARED/data/davidson/tweets.csv"
 node bench/engine.mjs build/bench-pack.json
 
 echo

@@ -1,7 +1,8 @@
 //! Native engine speed on the Davidson corpus with the benchmark pack.
-//! Usage: cargo bench --bench classify -- PACK.json TWEETS.csv   (./build.sh bench passes both)
+//! Usage: cargo run --release --example bench_classify -- PACK.json TWEETS.csv   (./build.sh bench passes both)
 
 use staffroom::classify::Context;
+use staffroom::troll::decode_entities;
 use staffroom::{Engine, Post, RulePack};
 use std::time::Instant;
 
@@ -37,41 +38,10 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| match &rest[1..e] {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "#39" => Some('\''),
-            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let [pack_path, csv_path] = args.as_slice() else {
-        eprintln!("usage: cargo bench --bench classify -- PACK.json TWEETS.csv");
+        eprintln!("usage: cargo run --release --example bench_classify -- PACK.json TWEETS.csv");
         std::process::exit(2);
     };
     let pack = RulePack::from_json(&std::fs::read_to_string(pack_path).expect("pack")).expect("valid pack");
@@ -81,7 +51,7 @@ fn main() {
     let posts: Vec<Post> = rows[1..]
         .iter()
         .filter(|r| r.len() > text_col)
-        .map(|r| Post { id: r[0].clone(), text: decode_entities(&r[text_col]), ..Post::default() })
+        .map(|r| Post { id: r[0].clone(), text: decode_entities(&r[text_col]).into_owned(), ..Post::default() })
         .collect();
     let context = Context { now_ms: 1.8e12, ..Context::default() };
 
