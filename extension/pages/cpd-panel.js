@@ -1,6 +1,8 @@
 // The CPD log on the library page: focus minutes per day and week (from the focus engine, via
 // the background) and how far saved ideas have travelled into the classroom (from the
 // "library" storage key). `renderCpdPanel(container)`.
+import { el } from "./focus-dom.js";
+
 const STYLE = `
 .cpd-panel { container-type: inline-size; }
 .cpd-panel figure { margin: 0; overflow-x: auto; }
@@ -21,17 +23,6 @@ const STYLE = `
 `;
 const CHART_DAYS = 14;
 const WEEKS_SHOWN = 8;
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "text") node.textContent = value;
-    else if (key in node && !key.includes("-")) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
 
 /** Engine-made SVG, imported as a parsed node: never through innerHTML. */
 function svgNode(markup) {

@@ -3,6 +3,7 @@
 // focus settings. `renderFocusPanel(container)`. The background owns the state; this panel
 // follows "focusState" through storage.onChanged.
 import { renderFocusSettings } from "./focus-settings.js";
+import { el } from "./focus-dom.js";
 
 const PRESETS = [10, 20, 30, 45];
 const DEFAULT_MINUTES = 20;
@@ -26,18 +27,6 @@ const STYLE = `
 .focus-panel .quiet fieldset, .focus-panel fieldset.quiet { border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; }
 .focus-panel .day { font-weight: 400; }
 `;
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "text") node.textContent = value;
-    else if (key === "on") for (const [type, fn] of Object.entries(value)) node.addEventListener(type, fn);
-    else if (key in node && !key.includes("-")) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const mmss = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;

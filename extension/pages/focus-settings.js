@@ -1,6 +1,8 @@
 // Settings for focus sessions: the daily budget, "five more minutes", the waiting pause and
 // quiet hours. `renderFocusSettings(container)` fills any element (the popup's focus panel uses
 // it; the options page may too). Validation is the engine's, via the background.
+import { el } from "./focus-dom.js";
+
 const DAYS = [["mon", "Mon"], ["tue", "Tue"], ["wed", "Wed"], ["thu", "Thu"], ["fri", "Fri"], ["sat", "Sat"], ["sun", "Sun"]];
 const TEACHING_HOURS = { days: ["mon", "tue", "wed", "thu", "fri"], start: "08:30", end: "15:30" };
 
@@ -11,17 +13,6 @@ const NUMBER_FIELDS = [
   ["extension_minutes", "Minutes each", 1, 30, ""],
   ["quiet_override_minutes", "Opening during quiet hours lasts (minutes)", 1, 240, ""],
 ];
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "text") node.textContent = value;
-    else if (key in node && !key.includes("-")) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
 
 async function ask(type, extra = {}) {
   const response = await chrome.runtime.sendMessage({ type, ...extra });
