@@ -80,7 +80,7 @@ run_tests() {
   log "web-ext lint (dist/firefox)"
   npx web-ext lint --source-dir dist/firefox --warnings-as-errors=false --output=text 
   log "JavaScript and end-to-end tests (node --test, real Chromium)"
-  node --test --test-concurrency=1 tests/js/ tests/e2e/
+  node --test --test-concurrency=1 tests/e2e/
 }
 
 case "${1:-build}" in
