@@ -48,21 +48,29 @@ ensure_npm() {
   fi
 }
 
-build() {
-  ensure_rust_target
-  ensure_wasm_bindgen
-  ensure_npm
-  log "engine → wasm"
-  cargo build --release --locked --target wasm32-unknown-unknown --lib
-  rm -rf build/engine
-  wasm-bindgen --target web --no-typescript --out-dir build/engine \
-    target/wasm32-unknown-unknown/release/staffroom.wasm
+# One wasm module per facade feature: build/engine/NAME.js + NAME_bg.wasm.
+build_wasm_module() {
+  local name=$1
+  log "engine → wasm ($name module)"
+  cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib \
+    --no-default-features --features "wasm-$name"
+  wasm-bindgen --target web --no-typescript --out-dir build/engine --out-name "$name" \
+    target/wasm32-unknown-unknown/wasm-release/staffroom.wasm
   # wasm-opt from npm's binaryen (pinned in package-lock.json): Debian's is too old for the
   # reference types that rustc now emits. Optional: without it the module is larger but works.
   if [ -x node_modules/.bin/wasm-opt ]; then
     node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
-      build/engine/staffroom_bg.wasm -o build/engine/staffroom_bg.wasm
+      "build/engine/${name}_bg.wasm" -o "build/engine/${name}_bg.wasm"
   fi
+}
+
+build() {
+  ensure_rust_target
+  ensure_wasm_bindgen
+  ensure_npm
+  rm -rf build/engine
+  build_wasm_module filter
+  build_wasm_module library
   log "engine → native command line (target/release/staffroom)"
   cargo build --release --locked --bin staffroom
   log "packaging dist/chrome and dist/firefox"
@@ -72,11 +80,14 @@ build() {
 run_tests() {
   ensure_chromium
   build
+  log "wasm size budget"
+  tools/wasm-size.sh --check
   log "Rust tests (native)"
   cargo test --release --locked
   log "wasm facade tests (wasm-bindgen-test under node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo test --release --locked --no-default-features --target wasm32-unknown-unknown --test wasm_facade
+    cargo test --release --locked --no-default-features --features wasm-filter,wasm-library \
+    --target wasm32-unknown-unknown --test wasm_facade
   log "web-ext lint (dist/firefox)"
   npx web-ext lint --source-dir dist/firefox --warnings-as-errors=false --output=text 
   log "JavaScript and end-to-end tests (node --test, real Chromium)"

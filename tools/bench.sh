@@ -13,8 +13,7 @@ node bench/engine.mjs build/bench-pack.json
 
 echo
 echo "## Size"
-wasm=build/engine/staffroom_bg.wasm
-printf 'wasm module: %d KB, %d KB gzipped (budget 300 KB gzipped)\n' "$(($(wc -c <"$wasm") / 1024))" "$(($(gzip -9c "$wasm" | wc -c) / 1024))"
+tools/wasm-size.sh
 for zip in dist/staffroom-*.zip; do printf '%s: %d KB\n' "$zip" "$(($(wc -c <"$zip") / 1024))"; done
 
 echo

@@ -7,7 +7,7 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
 const engine = join(root, "build/engine");
-if (!existsSync(join(engine, "staffroom_bg.wasm"))) {
+if (!["filter", "library"].every((name) => existsSync(join(engine, `${name}_bg.wasm`)))) {
   throw new Error("build/engine is missing: run ./build.sh");
 }
 

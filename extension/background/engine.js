@@ -1,5 +1,16 @@
-// The wasm engine, started when the background loads. Service workers refuse top-level await
-// and dynamic import(), so the glue is imported statically and handlers await `ready`.
-import init, * as wasm from "../engine/staffroom.js";
+// The wasm engine in two modules. Service workers refuse top-level await and dynamic import(),
+// so both glues are imported statically and handlers await their promise. The filter module
+// starts with the worker (every page needs it); the library module (ideas, focus sessions)
+// is compiled on first use, so a wake-up that only filters posts never pays for it.
+import initFilter, * as filter from "../engine/filter.js";
+import initLibrary, * as library from "../engine/library.js";
 
-export const ready = init({ module_or_path: new URL("../engine/staffroom_bg.wasm", import.meta.url) }).then(() => wasm);
+const wasmUrl = (name) => new URL(`../engine/${name}_bg.wasm`, import.meta.url);
+
+export const ready = initFilter({ module_or_path: wasmUrl("filter") }).then(() => filter);
+
+let libraryStarted;
+export function libraryReady() {
+  libraryStarted ??= initLibrary({ module_or_path: wasmUrl("library") }).then(() => library);
+  return libraryStarted;
+}

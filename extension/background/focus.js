@@ -4,7 +4,7 @@
 // service worker, a closed tab or a browser restart neither loses nor restarts a session.
 // Content scripts and pages never write the state: they send messages here, and follow the
 // "focusState" key through chrome.storage.onChanged (one clock for all tabs).
-import { ready } from "./engine.js";
+import { libraryReady } from "./engine.js";
 
 const STATE_KEY = "focusState";
 const SETTINGS_KEY = "focusSettings";
@@ -29,7 +29,7 @@ async function load() {
 /** Applies `event` now, stores the state, then shows the view. Throws the engine's refusals (`.code`). */
 function apply(event) {
   return serially(async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const { state, settings } = await load();
     const pending = await takePendingStats();
     let current = state;
@@ -48,7 +48,7 @@ function apply(event) {
 }
 
 async function currentView() {
-  const wasm = await ready;
+  const wasm = await libraryReady();
   const { state, settings } = await load();
   return { view: wasm.focusView(state, settings, wasm.focusNow()), settings: wasm.focusLoadSettings(settings).value };
 }
@@ -172,19 +172,19 @@ export const routes = {
     return result;
   },
   "focus/settings": async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const { settings } = await load();
     return { settings: wasm.focusLoadSettings(settings).value, defaults: wasm.focusDefaultSettings() };
   },
   "focus/saveSettings": async ({ settings }) => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const errors = wasm.focusCheckSettings(settings);
     if (errors.length) throw Object.assign(new Error(`${errors[0].field}: ${errors[0].message}`), { errors });
     await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
     return apply({ type: "tick" });
   },
   "focus/cpd": async ({ days = 14 } = {}) => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const { state, settings } = await load();
     const view = wasm.focusView(state, settings, wasm.focusNow());
     const log = wasm.focusCpdDays(state);

@@ -2,7 +2,7 @@
 // goes through one promise queue: load → engine op → store → reschedule reminders → answer,
 // so saves from many tabs at once never overwrite each other and nothing is acknowledged
 // before it is stored. The engine (src/ideas) does the deciding; this file only moves data.
-import { ready } from "./engine.js";
+import { libraryReady } from "./engine.js";
 
 const KEY = "library";
 const FIRED_KEY = "library.remindersFired"; // alarm name → due_ms already notified
@@ -86,7 +86,7 @@ function summary(wasm, library) {
 /** Applies one engine op; stores and reschedules only when something changed. */
 function change(op) {
   return serially(async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const library = await load(wasm);
     const { library: next, applied } = wasm.ideasApply(library, op, Date.now());
     if (applied.changed) {
@@ -100,7 +100,7 @@ function change(op) {
 
 function read(task) {
   return serially(async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     return task(wasm, await load(wasm));
   });
 }
@@ -134,7 +134,7 @@ async function schedule(wasm, library) {
 
 function rescheduleAll() {
   return serially(async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     await schedule(wasm, await load(wasm));
   }).catch((error) => console.error("Staffroom: could not schedule idea reminders", error));
 }
@@ -142,7 +142,7 @@ function rescheduleAll() {
 export function onAlarm(alarm) {
   if (!alarm.name.startsWith(ALARM_PREFIX)) return;
   serially(async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const reminder = wasm.ideasReminders(await load(wasm)).find((r) => r.alarm === alarm.name);
     if (!reminder) return; // the trial was reviewed, dropped or deleted meanwhile
     const { [FIRED_KEY]: fired = {} } = await chrome.storage.local.get(FIRED_KEY);
@@ -232,7 +232,7 @@ async function focusRows(wasm) {
 }
 
 async function exportLibrary(format) {
-  const wasm = await ready;
+  const wasm = await libraryReady();
   let library;
   try {
     library = await serially(() => load(wasm));
@@ -256,7 +256,7 @@ async function exportLibrary(format) {
 
 function importLibrary(text) {
   return serially(async () => {
-    const wasm = await ready;
+    const wasm = await libraryReady();
     const { library, report } = wasm.ideasImportJson(await load(wasm), String(text ?? ""));
     if (report.added + report.updated > 0) {
       await store(library);
