@@ -189,10 +189,10 @@ const actions = {
   },
 };
 
-// ---- deep links: #review=<id> (from a reminder), #idea=<id> ------------------------------
+// ---- deep links: #review=<id> (from a reminder), #plan=<id> (from a focus session), #idea=<id>
 
 async function followHash() {
-  const match = location.hash.match(/^#(review|idea)=(.+)$/);
+  const match = location.hash.match(/^#(review|plan|idea)=(.+)$/);
   if (!match) return;
   const id = decodeURIComponent(match[2]);
   const idea = library.ideas.find((i) => i.id === id);
@@ -200,8 +200,8 @@ async function followHash() {
     showToast("That idea is no longer in your library.", { error: true });
     return;
   }
-  if (match[1] === "review") {
-    actions.review(idea);
+  if (match[1] === "review" || match[1] === "plan") {
+    actions[match[1]](idea);
     return;
   }
   if (!focusIdea(id)) {

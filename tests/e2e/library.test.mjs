@@ -158,6 +158,15 @@ test("plan, review from a reminder's deep link, delete with undo, weekly view", 
   await toast.getByRole("button", { name: "Undo" }).click();
   await page.waitForFunction(() => document.querySelectorAll("article.idea").length === 4);
   assert.equal((await libraryNow()).ideas.length, 4);
+
+  // "Plan one now" at the end of a focus session opens library.html#plan=<id>.
+  const unplanned = (await libraryNow()).ideas.find((i) => i.text.startsWith("Dual coding"));
+  await page.goto(browser.extensionUrl(`library.html#plan=${encodeURIComponent(unplanned.id)}`));
+  const plan = page.getByRole("dialog", { name: "Plan a classroom trial" });
+  await plan.waitFor();
+  assert.match(await plan.textContent(), /Dual coding/);
+  await plan.getByRole("button", { name: "Cancel" }).click();
+  await plan.waitFor({ state: "hidden" });
   assert.deepEqual(errors, []);
 });
 
