@@ -78,11 +78,20 @@ export function onFilterPort(port) {
   });
 }
 
-/** Settings changed: recompile and ask every open tab to re-send its posts, no reload needed. */
+/**
+ * Settings changed: recompile and ask every open tab to re-send its posts, no reload needed.
+ * Each tab's counts start again, so the re-sent posts are counted once, under the new rules.
+ */
 export function onStorageChanged(changes, area) {
   if (!isPackChange(changes, area)) return;
   compiled = null;
-  for (const port of ports) port.postMessage({ type: "refresh" });
+  for (const port of ports) {
+    const tabId = port.sender?.tab?.id;
+    // Queued after the counts already under way and before those of the re-sent posts.
+    counting = counting.then(() => tabId !== undefined && chrome.storage.session.remove(`tab:${tabId}`))
+      .catch((error) => console.error("Staffroom: could not reset counts", error));
+    port.postMessage({ type: "refresh" });
+  }
 }
 
 export function forgetTab(tabId) {

@@ -229,12 +229,32 @@ test("a settings change applies to the open page without a reload", async () => 
   const { page, errors } = await open("/home", HOME);
   await settledVerdicts(page, TWEETS, 10);
   assert.equal(await verdictOf(page, "2"), "hide");
+  // The popup's counts for this tab, as the worker keeps them, once they stop changing.
+  const tabStats = async () => {
+    const read = () => browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: "https://x.com/home" });
+      return (await chrome.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`];
+    });
+    for (let last = await read(); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = await read();
+      if (JSON.stringify(now) === JSON.stringify(last)) return now;
+      last = now;
+    }
+  };
+  const before = await tabStats();
+  assert.ok(before.seen >= 10, `counted ${before.seen}`);
   await setPack(browser, { ...PACK, lens: { enabled: false, hashtags: [], keywords: [] }, noise: { ...PACK.noise, reposts: false, demetricate: false } });
   await page.waitForFunction(() => document.querySelector('article:has(a[href$="/status/2"])').dataset.staffroomVerdict === "show", null, { timeout: 10_000 });
   assert.deepEqual(await settledVerdicts(page, TWEETS, 10), ["show", "show", "hide", "hide", "show", "show", "hide", "warn", "hide", "show"]);
   assert.equal(await visible(page, "2"), true);
   await page.locator(`${TWEETS}:has(a[href$="/status/2"]) button[data-staffroom-save]`).waitFor({ timeout: 5_000 });
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-staffroom-demetricate")), false);
+  // Re-sent posts are counted once, under the new rules (no lens: fewer hidden).
+  const after = await tabStats();
+  assert.equal(after.seen, before.seen, "each post counted once");
+  assert.ok(after.hidden < before.hidden, `hidden ${before.hidden} → ${after.hidden}`);
+  assert.equal(after.reasons.lens, undefined);
   assert.deepEqual(errors, []);
   await page.close();
 });
