@@ -3,7 +3,7 @@
 // Usage: node bench/engine.mjs PACK.json  (./build.sh bench writes the pack)
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { initSync, FilterEngine } from "../build/engine/staffroom.js";
+import { initSync, FilterEngine } from "../build/engine/filter.js";
 import { corpusPosts } from "./pack.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -12,8 +12,8 @@ const pack = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const posts = corpusPosts(SHARED);
 const BATCH = 50; // what a content script sends per animation frame
 
-initSync({ module: readFileSync(`${ROOT}build/engine/staffroom_bg.wasm`) });
-const engine = new FilterEngine(JSON.stringify(pack));
+initSync({ module: readFileSync(`${ROOT}build/engine/filter_bg.wasm`) });
+const engine = new FilterEngine(pack);
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Insults a lexicon-based extension would carry; the engine's own lexicon is larger.

@@ -1,14 +1,15 @@
-//! Topic packs shipped with the engine as data (`lens_packs.json`): curated teacher hashtags
+//! Topic packs shipped with the engine as data (`lens/packs.rs`): curated teacher hashtags
 //! and keywords a user can switch on by id, plus "families" of variant spellings
 //! (#mathschat ≈ #mathchat, #nqt ≈ #ect) that the lens treats as one tag.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod packs;
+
 /// One curated topic. Hashtags and keywords are stored already folded (lowercase, no `#`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicPack {
     pub id: String,
     pub name: String,
@@ -16,8 +17,31 @@ pub struct TopicPack {
     pub hashtags: Vec<String>,
     pub keywords: Vec<String>,
     /// Groups of variant spellings; every member is also in `hashtags`.
-    #[serde(default)]
     pub families: Vec<Vec<String>>,
+}
+
+/// A topic pack as written in `lens/packs.rs`.
+struct PackData {
+    id: &'static str,
+    name: &'static str,
+    description: &'static str,
+    hashtags: &'static [&'static str],
+    keywords: &'static [&'static str],
+    families: &'static [&'static [&'static str]],
+}
+
+impl PackData {
+    fn to_pack(&self) -> TopicPack {
+        let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        TopicPack {
+            id: self.id.to_string(),
+            name: self.name.to_string(),
+            description: self.description.to_string(),
+            hashtags: strings(self.hashtags),
+            keywords: strings(self.keywords),
+            families: self.families.iter().map(|family| strings(family)).collect(),
+        }
+    }
 }
 
 /// What the options page lists for each pack.
@@ -30,14 +54,6 @@ pub struct PackInfo {
     pub keyword_count: usize,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PacksFile {
-    #[serde(rename = "version")]
-    _version: u32,
-    packs: Vec<TopicPack>,
-}
-
 struct Catalogue {
     packs: Vec<TopicPack>,
     /// Tag -> index into `families`, across all packs, so a user's own tag folds too.
@@ -48,12 +64,10 @@ struct Catalogue {
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        // The file is compiled in and checked by the tests below, so this cannot fail at run time.
-        let file: PacksFile =
-            serde_json::from_str(include_str!("lens_packs.json")).expect("src/lens_packs.json is valid");
+        let packs: Vec<TopicPack> = packs::PACKS.iter().map(PackData::to_pack).collect();
         let mut family_of: HashMap<String, usize> = HashMap::new();
         let mut families: Vec<Vec<String>> = Vec::new();
-        for family in file.packs.iter().flat_map(|p| p.families.iter()) {
+        for family in packs.iter().flat_map(|p| p.families.iter()) {
             // Families that share a member (the same pair listed in two packs) merge into one.
             let index = family.iter().find_map(|t| family_of.get(t).copied()).unwrap_or_else(|| {
                 families.push(Vec::new());
@@ -65,7 +79,7 @@ fn catalogue() -> &'static Catalogue {
                 }
             }
         }
-        Catalogue { packs: file.packs, family_of, families }
+        Catalogue { packs, family_of, families }
     })
 }
 

@@ -31,10 +31,8 @@ fn js<T: Serialize>(value: &T) -> JsValue {
 
 #[wasm_bindgen_test]
 fn a_batch_classifies_in_order_with_reasons() {
-    let engine = FilterEngine::new(
-        r#"{"lens": {"enabled": true, "hashtags": ["edchat"]}, "mute": [{"value": "politics"}]}"#,
-    )
-    .unwrap();
+    let pack = serde_json::json!({"lens": {"enabled": true, "hashtags": ["edchat"]}, "mute": [{"value": "politics"}]});
+    let engine = FilterEngine::new(js(&pack)).unwrap();
     let posts = serde_json::json!([
         {"id": "a", "text": "Great starter idea #edchat"},
         {"id": "b", "text": "Celebrity gossip"},
@@ -54,21 +52,22 @@ fn a_batch_classifies_in_order_with_reasons() {
 
 #[wasm_bindgen_test]
 fn an_invalid_pack_throws_its_field_errors() {
-    let thrown = FilterEngine::new(r#"{"mute": [{"value": ""}], "lens": {"hashtagz": []}}"#).err().unwrap();
+    let pack = serde_json::json!({"mute": [{"value": ""}], "lens": {"hashtagz": []}});
+    let thrown = FilterEngine::new(js(&pack)).err().unwrap();
     let errors: Vec<FieldError> = serde_wasm_bindgen::from_value(thrown).unwrap();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert!(fields.contains(&"mute[0].value"), "{fields:?}");
     assert!(fields.contains(&"lens.hashtagz"), "{fields:?}");
 
-    let errors: Vec<FieldError> = serde_wasm_bindgen::from_value(check_pack("{not json")).unwrap();
-    assert_eq!(errors.len(), 1);
-    let none: Vec<FieldError> = serde_wasm_bindgen::from_value(check_pack("{}")).unwrap();
+    let errors: Vec<FieldError> = serde_wasm_bindgen::from_value(check_pack(JsValue::from_str("{}"))).unwrap();
+    assert_eq!(errors.len(), 1, "a string is not a pack");
+    let none: Vec<FieldError> = serde_wasm_bindgen::from_value(check_pack(js(&serde_json::json!({})))).unwrap();
     assert!(none.is_empty());
 }
 
 #[wasm_bindgen_test]
 fn malformed_posts_are_an_error_not_a_crash() {
-    let engine = FilterEngine::new("{}").unwrap();
+    let engine = FilterEngine::new(js(&serde_json::json!({}))).unwrap();
     assert!(engine.classify(JsValue::from_str("nope"), JsValue::UNDEFINED).is_err());
     let posts = serde_json::json!([{"id": "x", "text": "<script>alert(1)</script>\u{202E}\u{200B}".repeat(5000)}]);
     assert!(engine.classify(js(&posts), JsValue::UNDEFINED).is_ok());

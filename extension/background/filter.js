@@ -15,11 +15,11 @@ function compile() {
     const wasm = await ready;
     const { pack } = await loadPack();
     try {
-      return { engine: new wasm.FilterEngine(JSON.stringify(pack)), pack };
+      return { engine: new wasm.FilterEngine(pack), pack };
     } catch (errors) {
       // A stored pack that no longer validates must not leave the timeline unfiltered and silent.
       console.error("Staffroom: stored rule pack is invalid, using defaults", errors);
-      return { engine: new wasm.FilterEngine(JSON.stringify(DEFAULT_PACK)), pack: DEFAULT_PACK };
+      return { engine: new wasm.FilterEngine(DEFAULT_PACK), pack: DEFAULT_PACK };
     }
   })();
   return compiled;

@@ -40,7 +40,7 @@ export async function savePack(pack) {
   if (locked) throw new Error("Your school manages these settings; they cannot be changed here.");
   const wasm = await ready;
   const json = JSON.stringify(pack);
-  const errors = wasm.checkPack(json);
+  const errors = wasm.checkPack(pack);
   if (errors.length) throw Object.assign(new Error(`${errors[0].field}: ${errors[0].message}`), { errors });
   if (json.length < SYNC_ITEM_LIMIT) {
     await chrome.storage.sync.set({ pack });
@@ -96,12 +96,12 @@ export const routes = {
     else if (SITES.includes(site)) pack.lens.sites = { ...pack.lens.sites, [site]: Boolean(enabled) };
     else throw new Error(`Unknown site ${site}`);
   }),
-  "engine/checkPack": async ({ json }) => (await ready).checkPack(json),
+  "engine/checkPack": async ({ pack }) => (await ready).checkPack(pack),
   // Verdicts with reasons for posts described as the content script describes them (the demo's report).
   "engine/classify": async ({ posts, site }) => {
     const wasm = await ready;
     const { pack } = await loadPack();
-    const engine = new wasm.FilterEngine(JSON.stringify(pack));
+    const engine = new wasm.FilterEngine(pack);
     try {
       return engine.classify(posts, contextFor(site, pack));
     } finally {

@@ -38,7 +38,7 @@ export function renderTransfer(section, editor) {
     } catch (error) {
       return showErrors([{ field: file.name, message: `is not JSON: ${error.message}` }]);
     }
-    const problems = await send("engine/checkPack", { json: text });
+    const problems = await send("engine/checkPack", { pack });
     if (problems.length) {
       result.textContent = `${file.name} was not imported; your rules are unchanged.`;
       return showErrors(problems);
