@@ -66,7 +66,7 @@ impl LensMatcher {
         let mut keywords: Vec<String> = pack.lens.keywords.iter().map(|k| fold(k).trim().to_string()).collect();
         keywords.extend(chosen.iter().flat_map(|p| p.keywords.iter().cloned()));
         keywords.retain(|k| !k.is_empty());
-        keywords.sort();
+        keywords.sort_unstable();
         keywords.dedup();
         if tags.is_empty() && keywords.is_empty() {
             return Ok(None);

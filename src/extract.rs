@@ -1,18 +1,19 @@
 //! Hashtags, mentions and URLs, following twitter-text's extraction rules.
 //!
 //! This reproduces the behaviour of twitter-text 3 (its JavaScript `extractHashtags`,
-//! `extractMentions` and `extractUrls`, as pinned down by its conformance suite). Hashtags use
-//! its regex (lookarounds become plain classes and checks after the match), run at each hash
-//! sign; mentions, being ASCII, are matched by hand. URL hosts are scanned by hand too, because
-//! the original regex relies on a ~1,400-way TLD alternation with lookahead and on backtracking
-//! over sub-domains: the scanner reproduces that backtracking order exactly, in linear time,
-//! and the port/path/query tail uses the original's regex. Each function returns at once when
-//! its trigger character (`#`, `@`, `.`) is absent.
+//! `extractMentions` and `extractUrls`, as pinned down by its conformance suite). Hashtags and
+//! mentions are matched by hand, following the original's regexes. URL hosts are scanned by
+//! hand too, because the original regex relies on a ~1,400-way TLD alternation with lookahead
+//! and on backtracking over sub-domains: the scanner reproduces that backtracking order
+//! exactly, in linear time, and the port/path/query tail uses the original's regex. Each
+//! function returns at once when its trigger character (`#`, `@`, `.`) is absent.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Serialize;
+
+use crate::unicode_classes::{DECIMAL_NUMBER, LETTER, MARK};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Extracted {
@@ -151,21 +152,54 @@ fn is_ascii_label_char(c: char) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Hashtags.
 
-fn hashtag_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alpha = r"\p{L}\p{M}";
-        let other = r"\p{Nd}_\x{200C}\x{200D}\x{A67E}\x{05BE}\x{05F3}\x{05F4}\x{FF5E}\x{301C}\x{309B}\x{309C}\x{30A0}\x{30FB}\x{3003}\x{0F0B}\x{0F0C}\x{00B7}";
-        // Anchored at the char before a hash sign, or at the sign itself at the start of the
-        // text. hashtagBoundary's `(?!alnum|&)codePoint` is the negated class. The tag needs at
-        // least one letter or mark, and may not start with a variation selector or keycap (#️⃣).
-        let pattern = [
-            r"\A(?:[\x{FE0E}\x{FE0F}]|[^", alpha, other, r"\&])?[#＃](?:[", other, "]+[", alpha,
-            "]|[", alpha, r"--[\x{FE0F}\x{20E3}]])[", alpha, other, "]*",
-        ]
-        .concat();
-        Regex::new(&pattern).expect("hashtag pattern is valid")
+/// twitter-text's `hashtagAlpha`: letters and marks. A tag needs at least one.
+fn is_hashtag_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    LETTER.contains(c) || MARK.contains(c)
+}
+
+/// twitter-text's `hashtagSpecialChars` beside `_`: joiners and word-internal punctuation
+/// (ZWNJ in Persian, the katakana middle dot, …).
+const HASHTAG_SPECIAL_CHARS: [char; 16] = [
+    '\u{200C}', '\u{200D}', '\u{A67E}', '\u{05BE}', '\u{05F3}', '\u{05F4}', '\u{FF5E}', '\u{301C}',
+    '\u{309B}', '\u{309C}', '\u{30A0}', '\u{30FB}', '\u{3003}', '\u{0F0B}', '\u{0F0C}', '\u{00B7}',
+];
+
+/// twitter-text's `hashtagAlphaNumeric`: letters, marks, digits, `_` and the special chars.
+fn is_hashtag_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    is_hashtag_alpha(c) || DECIMAL_NUMBER.contains(c) || HASHTAG_SPECIAL_CHARS.contains(&c)
+}
+
+/// twitter-text's `hashtagBoundary` for a hash sign after `before` (`None` at the start of the
+/// text): anything but a tag char or `&`, and variation selectors (an emoji may precede a tag).
+fn is_hashtag_boundary(before: Option<char>) -> bool {
+    before.map_or(true, |c| {
+        matches!(c, '\u{FE0E}' | '\u{FE0F}') || !(is_hashtag_alphanumeric(c) || c == '&')
     })
+}
+
+/// Length of the tag at the start of `s`: the run of tag chars, if it holds a letter or mark
+/// and does not start with a variation selector or keycap (`#️⃣` is an emoji, not a tag).
+fn hashtag_len(s: &str) -> Option<usize> {
+    if s.starts_with(['\u{FE0F}', '\u{20E3}']) {
+        return None;
+    }
+    let mut len = 0;
+    let mut has_alpha = false;
+    for c in s.chars() {
+        if is_hashtag_alpha(c) {
+            has_alpha = true;
+        } else if !is_hashtag_alphanumeric(c) {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    has_alpha.then_some(len)
 }
 
 /// (start of the `#`, tag range) for each hashtag, before URL overlap is considered.
@@ -176,38 +210,21 @@ fn hashtag_spans(text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
     let mut tags = Vec::new();
     // End of the previous match: as in the original's global search, matches do not overlap.
     let mut floor = 0;
-    for (sign, _) in text.match_indices(['#', '＃']) {
-        if sign < floor {
+    for (hash, sign) in text.match_indices(['#', '＃']) {
+        if hash < floor || !is_hashtag_boundary(text[..hash].chars().next_back()) {
             continue;
         }
-        // The boundary is the char before the sign (none at the start of the text). A boundary
-        // inside the previous match would be one of its tag chars, which never qualifies.
-        let from = text[..sign]
-            .chars()
-            .next_back()
-            .map_or(0, |c| sign - c.len_utf8());
-        let Some(m) = hashtag_re().find(&text[from..]) else {
+        let tag_start = hash + sign.len();
+        let Some(len) = hashtag_len(&text[tag_start..]) else {
             continue;
         };
-        let end = from + m.end();
+        let end = tag_start + len;
         floor = end;
         let after = &text[end..];
         // endHashtagMatch: `#a#b` is not a tag, nor the scheme in `#http://`.
         if after.starts_with(['#', '＃']) || after.starts_with("://") {
             continue;
         }
-        // Tag chars never include a hash sign, so the last one in the match starts the tag
-        // (the boundary may be a `#` too, as in `##tag`).
-        let hash = from
-            + m.as_str()
-                .rfind(['#', '＃'])
-                .expect("a hashtag match has a hash sign");
-        let tag_start = hash
-            + if text[hash..].starts_with('#') {
-                1
-            } else {
-                '＃'.len_utf8()
-            };
         tags.push((hash, tag_start..end));
     }
     tags

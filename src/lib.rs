@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod post;
 pub mod rules;
 pub mod troll;
+pub mod unicode_classes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

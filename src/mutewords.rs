@@ -23,14 +23,19 @@
 //! - A leading `#` on a muted word is ignored when comparing it with tags.
 //!
 //! Beside Bluesky's `word` mode there are `substring` (anywhere in text or tags) and `regex`
-//! (one `RegexSet`, case-insensitive, size-limited so that no pattern can be slow).
+//! (one `RegexSet`, size-limited so that no pattern can be slow). Regexes are case-insensitive
+//! to the user, but run case-sensitively once rewritten for folded text (`lowered_regex`).
 
 use crate::normalize::fold;
+use crate::unicode_classes::{
+    folded_case_twins, CharClass, DECIMAL_NUMBER, FOLDED_CASE_TWINS, LAST_CASED, LETTER, MARK, PUNCTUATION,
+};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::ops::Range;
 
 /// Largest compiled form of one user regex; larger patterns are refused with an error.
 pub const REGEX_SIZE_LIMIT: usize = 256 * 1024;
@@ -123,12 +128,17 @@ pub struct MuteMatcher {
 
 /// Checks one value on its own, as the rule-pack validator reports it (`mute[i].value`).
 pub fn check_value(value: &str, mode: MatchMode) -> Result<(), String> {
+    checked_value(value, mode).map(drop)
+}
+
+/// `check_value`, also returning a regex as it runs (`lowered_regex`).
+fn checked_value(value: &str, mode: MatchMode) -> Result<Option<String>, String> {
     if value.trim().is_empty() {
         return Err("must not be empty".to_string());
     }
     if mode == MatchMode::Regex {
-        let regex = RegexBuilder::new(value)
-            .case_insensitive(true)
+        let lowered = lowered_regex(value)?;
+        let regex = RegexBuilder::new(&lowered)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
             .build()
@@ -136,10 +146,12 @@ pub fn check_value(value: &str, mode: MatchMode) -> Result<(), String> {
         if regex.is_match("") {
             return Err("regex matches empty text, so it would mute every post".to_string());
         }
-    } else if folded_value(value).is_empty() {
+        return Ok(Some(lowered));
+    }
+    if folded_value(value).is_empty() {
         return Err("has nothing left once invisible characters are removed".to_string());
     }
-    Ok(())
+    Ok(None)
 }
 
 fn regex_error(error: &regex::Error) -> String {
@@ -148,13 +160,15 @@ fn regex_error(error: &regex::Error) -> String {
             "regex is too large to match quickly (compiled size over {} KB); simplify it or split it into several rules",
             limit / 1024
         ),
-        // The syntax error's last line says what is wrong; the lines above draw carets.
-        regex::Error::Syntax(text) => {
-            let reason = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(text);
-            format!("invalid regex: {}", reason.trim().trim_start_matches("error: "))
-        }
+        regex::Error::Syntax(text) => syntax_error(text),
         other => format!("invalid regex: {other}"),
     }
+}
+
+fn syntax_error(text: &str) -> String {
+    // The syntax error's last line says what is wrong; the lines above draw carets.
+    let reason = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(text);
+    format!("invalid regex: {}", reason.trim().trim_start_matches("error: "))
 }
 
 fn folded_value(value: &str) -> String {
@@ -174,19 +188,22 @@ impl MuteMatcher {
         let mut tag_exact: HashMap<String, Vec<u32>> = HashMap::new();
         let mut tag_strings: Vec<String> = Vec::new();
         let mut tag_rules = Vec::new();
-        let mut regex_sources: Vec<&str> = Vec::new();
+        let mut regex_sources: Vec<String> = Vec::new();
         let mut regex_rules = Vec::new();
 
         for (index, spec) in specs.iter().enumerate() {
-            if let Err(message) = check_value(spec.value, spec.mode) {
-                errors.push(MuteError { index: Some(index), message });
-                continue;
-            }
             let rule = index as u32;
-            if spec.mode == MatchMode::Regex {
-                regex_sources.push(spec.value);
-                regex_rules.push((rule, spec.content));
-                continue;
+            match checked_value(spec.value, spec.mode) {
+                Err(message) => {
+                    errors.push(MuteError { index: Some(index), message });
+                    continue;
+                }
+                Ok(Some(regex)) => {
+                    regex_sources.push(regex);
+                    regex_rules.push((rule, spec.content));
+                    continue;
+                }
+                Ok(None) => {}
             }
             let value = folded_value(spec.value);
             let key = tag_key(&value);
@@ -223,7 +240,6 @@ impl MuteMatcher {
             None
         } else {
             match RegexSetBuilder::new(&regex_sources)
-                .case_insensitive(true)
                 .size_limit(REGEX_SET_SIZE_LIMIT)
                 .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
                 .build()
@@ -239,17 +255,15 @@ impl MuteMatcher {
             }
         };
         let regex_literals = regexes.as_ref().and_then(|_| regex_literals(&regex_sources));
-        let regex_prefilter = regex_literals.as_ref().and_then(|literals| automaton_with_case(literals, true).ok());
-        // Folded text and muted words hold no ASCII capitals, so ignoring ASCII case changes
-        // nothing for the words and lets the lowercased regex literals find every case.
+        let regex_prefilter = regex_literals.as_ref().and_then(|literals| automaton(literals).ok());
         let content_regex_literals = regex_rules.iter().any(|&(_, content)| content) && regex_prefilter.is_some();
         // The text is searched once for muted words and the regex literals together.
         let mut content_bytes: Vec<Vec<u8>> = content_strings.into_iter().map(String::into_bytes).collect();
         if content_regex_literals {
             content_bytes.extend(regex_literals.into_iter().flatten());
         }
-        let content_ac = build_ac(&content_bytes, content_regex_literals, &mut errors);
-        let tag_ac = build_ac(&tag_strings, false, &mut errors);
+        let content_ac = build_ac(&content_bytes, &mut errors);
+        let tag_ac = build_ac(&tag_strings, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -385,36 +399,54 @@ impl MuteMatcher {
     }
 }
 
-/// The literals of `MuteMatcher::regex_prefilter`: for each regex, the literals that begin
-/// every match or those that end every match (as the regex crate's own prefilters find them),
-/// whichever are longer; `None` if some regex has neither. The case variants that
-/// case-insensitive extraction spells out are collapsed to ASCII lowercase, and the automaton
-/// ignores ASCII case, so the filter still lets every possible match through.
-fn regex_literals(sources: &[&str]) -> Option<Vec<Vec<u8>>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+/// The literals of `MuteMatcher::regex_prefilter`: for each (lowered) regex, literals one of
+/// which occurs in every match; `None` if some regex has none worth searching for.
+fn regex_literals(sources: &[String]) -> Option<Vec<Vec<u8>>> {
     let mut literals: Vec<Vec<u8>> = Vec::new();
     for source in sources {
         // The same syntax options as `RegexSetBuilder` above (the regex crate's defaults).
-        let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(source).ok()?;
-        let best = [ExtractKind::Prefix, ExtractKind::Suffix]
-            .into_iter()
-            .filter_map(|kind| {
-                // Room for the case variants of a few words before the extractor shortens them.
-                let seq = Extractor::new().kind(kind).limit_total(2048).extract(&hir);
-                let mut lits: Vec<Vec<u8>> =
-                    seq.literals()?.iter().map(|l| l.as_bytes().to_ascii_lowercase()).collect();
-                lits.sort_unstable();
-                lits.dedup();
-                // An empty literal would be found everywhere: no use as a filter.
-                let shortest = lits.iter().map(Vec::len).min().filter(|&n| n > 0)?;
-                Some((shortest, std::cmp::Reverse(lits.len()), lits))
-            })
-            .max()?;
-        literals.extend(best.2);
+        let hir = regex_syntax::Parser::new().parse(source).ok()?;
+        literals.extend(required_literals(&hir).filter(|lits| lits.iter().all(|l| !l.is_empty()))?);
     }
     literals.sort_unstable();
     literals.dedup();
     Some(literals)
+}
+
+/// At most this many alternatives per regex: beyond it the prefilter would let most posts through.
+const MAX_REQUIRED_LITERALS: usize = 64;
+
+/// Literals one of which every match of `hir` contains, preferring long ones; `None` when the
+/// regex can match without any (`a*`, `\w+`, a look-around only).
+fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::{Class, HirKind};
+    let found = match hir.kind() {
+        HirKind::Literal(literal) => vec![literal.0.to_vec()],
+        HirKind::Capture(capture) => required_literals(&capture.sub)?,
+        HirKind::Repetition(repetition) if repetition.min > 0 => required_literals(&repetition.sub)?,
+        HirKind::Class(Class::Unicode(class)) => {
+            let chars = class.ranges().iter().flat_map(|r| r.start()..=r.end());
+            chars.take(MAX_REQUIRED_LITERALS + 1).map(|c| c.to_string().into_bytes()).collect()
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            class.ranges().iter().flat_map(|r| r.start()..=r.end()).take(MAX_REQUIRED_LITERALS + 1).map(|b| vec![b]).collect()
+        }
+        // Every part of a sequence occurs in a match: keep the part with the best literals.
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required_literals)
+            .max_by_key(|lits| (lits.iter().map(Vec::len).min(), std::cmp::Reverse(lits.len())))?,
+        // One of the branches occurs: every branch must have literals.
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required_literals(branch)?);
+            }
+            all
+        }
+        _ => return None,
+    };
+    (found.len() <= MAX_REQUIRED_LITERALS).then_some(found)
 }
 
 /// Patterns up to this many bytes in all get a DFA (one table lookup per byte, at most a few
@@ -423,31 +455,16 @@ const DFA_PATTERN_BYTES: usize = 8 * 1024;
 
 /// An automaton reporting every (overlapping) occurrence, as fast as its size allows.
 pub(crate) fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    automaton_with_case(patterns, false)
-}
-
-fn automaton_with_case<P: AsRef<[u8]>>(
-    patterns: &[P],
-    ascii_case_insensitive: bool,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
     let bytes: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
     let kind = (bytes <= DFA_PATTERN_BYTES).then_some(AhoCorasickKind::DFA);
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(ascii_case_insensitive)
-        .kind(kind)
-        .build(patterns)
+    AhoCorasick::builder().match_kind(MatchKind::Standard).kind(kind).build(patterns)
 }
 
-fn build_ac<P: AsRef<[u8]>>(
-    patterns: &[P],
-    ascii_case_insensitive: bool,
-    errors: &mut Vec<MuteError>,
-) -> Option<AhoCorasick> {
+fn build_ac<P: AsRef<[u8]>>(patterns: &[P], errors: &mut Vec<MuteError>) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
-    match automaton_with_case(patterns, ascii_case_insensitive) {
+    match automaton(patterns) {
         Ok(ac) => Some(ac),
         Err(e) => {
             errors.push(MuteError { index: None, message: format!("too many muted words to compile: {e}") });
@@ -527,21 +544,284 @@ pub fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         return ASCII_PUNCT >> (c as u32) & 1 == 1;
     }
-    let ranges = punct_ranges();
-    let i = ranges.partition_point(|&(_, end)| end < c);
-    ranges.get(i).is_some_and(|&(start, _)| start <= c)
+    PUNCTUATION.contains(c)
 }
 
-/// The ranges of `\p{P}`, taken from the regex crate's own Unicode tables (already linked).
-fn punct_ranges() -> &'static [(char, char)] {
-    static RANGES: OnceLock<Vec<(char, char)>> = OnceLock::new();
-    RANGES.get_or_init(|| {
-        use regex_syntax::hir::{Class, HirKind};
-        match regex_syntax::Parser::new().parse(r"\p{P}").map(|hir| hir.into_kind()) {
-            Ok(HirKind::Class(Class::Unicode(class))) => class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
-            _ => Vec::new(), // unreachable with the unicode-gencat feature; ASCII still works
+// ---------------------------------------------------------------------------------------------
+// User regexes, lowered for folded text.
+
+/// A user regex rewritten to run case-sensitively on folded text (`normalize::fold`) and match
+/// there what it matched case-insensitively: the regex crate's case-insensitive mode needs its
+/// Unicode case tables, ~20 KB of gzipped wasm. The rewrite is guided by the syntax tree, whose
+/// parsing needs no Unicode tables: literals become their fold, classes also take the lowercase
+/// of what they hold (so `[^A-Z]` is "not a letter" on lowercase text), letters that folding
+/// keeps apart but case-insensitive matching does not (`σ`, `ς`) become a class of both, and
+/// `(?i)` goes; a `(?-i)` part stays case-sensitive, as written. `\p{L}`, `\p{M}`, `\p{Nd}` and
+/// `\p{P}` are spelled out from `unicode_classes`, the regex crate having no general-category
+/// tables either; other Unicode classes are refused.
+fn lowered_regex(pattern: &str) -> Result<String, String> {
+    let ast = ast::parse::Parser::new().parse(pattern).map_err(|e| syntax_error(&e.to_string()))?;
+    let mut lowering = Lowering { pattern, edits: Vec::new() };
+    lowering.ast(&ast, &mut Mode { unicode: true, case_insensitive: true })?;
+    Ok(lowering.apply())
+}
+
+/// The flags that lowering depends on, as set where it stands in the pattern.
+#[derive(Clone, Copy)]
+struct Mode {
+    /// `u`: without it, case-insensitive matching only knew ASCII.
+    unicode: bool,
+    /// `i`: what lowering stands for; off in a `(?-i)` part.
+    case_insensitive: bool,
+}
+
+/// The edits that lower a pattern, in pattern order: each replaces a byte range of it (an empty
+/// one to insert).
+struct Lowering<'a> {
+    pattern: &'a str,
+    edits: Vec<(Range<usize>, String)>,
+}
+
+impl Lowering<'_> {
+    fn replace(&mut self, span: ast::Span, text: String) {
+        self.edits.push((span.start.offset..span.end.offset, text));
+    }
+
+    fn apply(self) -> String {
+        let mut lowered = String::with_capacity(self.pattern.len());
+        let mut copied = 0;
+        for (range, text) in self.edits {
+            lowered.push_str(&self.pattern[copied..range.start]);
+            lowered.push_str(&text);
+            copied = range.end;
         }
-    })
+        lowered + &self.pattern[copied..]
+    }
+
+    /// Flags met on the way change `mode` until the end of their group.
+    fn ast(&mut self, ast: &Ast, mode: &mut Mode) -> Result<(), String> {
+        match ast {
+            Ast::Flags(set) => self.flags(&set.flags, mode, Some(set.span)),
+            Ast::Literal(literal) if mode.case_insensitive => {
+                let forms: Vec<char> = folded_forms(literal.c, *mode).collect();
+                if forms != [literal.c] {
+                    let mut text = String::new();
+                    match forms.as_slice() {
+                        [c] => push_escaped(&mut text, *c),
+                        _ => push_class(&mut text, false, forms.iter().map(|&c| (c, c))),
+                    }
+                    self.replace(literal.span, text);
+                }
+            }
+            Ast::ClassUnicode(class) if mode.unicode => {
+                let text = self.general_category(class, *mode)?;
+                self.replace(class.span, text);
+            }
+            Ast::ClassBracketed(class) => self.class_set(&class.kind, *mode)?,
+            Ast::Repetition(repetition) => self.ast(&repetition.ast, mode)?,
+            Ast::Group(group) => {
+                let outside = *mode;
+                if let ast::GroupKind::NonCapturing(flags) = &group.kind {
+                    self.flags(flags, mode, None);
+                }
+                self.ast(&group.ast, mode)?;
+                *mode = outside;
+            }
+            Ast::Alternation(alternation) => alternation.asts.iter().try_for_each(|ast| self.ast(ast, mode))?,
+            Ast::Concat(concat) => concat.asts.iter().try_for_each(|ast| self.ast(ast, mode))?,
+            // `\p` without the `u` flag is left for the regex crate to refuse.
+            Ast::Literal(_)
+            | Ast::ClassUnicode(_)
+            | Ast::Empty(_)
+            | Ast::Dot(_)
+            | Ast::Assertion(_)
+            | Ast::ClassPerl(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Notes the flags lowering depends on, and removes an `i` turned on: it would need the case
+    /// tables, and lowering has done its work. `set` is the span of a whole `(?flags)`, removed
+    /// if `i` was its only flag (`(?)` does not parse).
+    fn flags(&mut self, flags: &ast::Flags, mode: &mut Mode, set: Option<ast::Span>) {
+        if let Some(on) = flags.flag_state(ast::Flag::Unicode) {
+            mode.unicode = on;
+        }
+        let Some(on) = flags.flag_state(ast::Flag::CaseInsensitive) else {
+            return;
+        };
+        mode.case_insensitive = on;
+        if on {
+            let case_flag = ast::FlagsItemKind::Flag(ast::Flag::CaseInsensitive);
+            let item = flags.items.iter().find(|item| item.kind == case_flag).expect("the flag is set");
+            let removed = match set {
+                Some(set) if flags.items.len() == 1 => set,
+                _ => item.span,
+            };
+            self.replace(removed, String::new());
+        }
+    }
+
+    fn class_set(&mut self, set: &ClassSet, mode: Mode) -> Result<(), String> {
+        match set {
+            ClassSet::Item(item) => self.class_item(item, mode),
+            ClassSet::BinaryOp(op) => {
+                self.class_set(&op.lhs, mode)?;
+                self.class_set(&op.rhs, mode)
+            }
+        }
+    }
+
+    /// Adds after a class item, so before any negation or set operation applies, the folded
+    /// forms of the characters it holds, as case-insensitive matching did.
+    fn class_item(&mut self, item: &ClassSetItem, mode: Mode) -> Result<(), String> {
+        let added: Vec<char> = match item {
+            ClassSetItem::Unicode(class) if mode.unicode => {
+                let text = self.general_category(class, mode)?;
+                self.replace(class.span, text);
+                return Ok(());
+            }
+            ClassSetItem::Bracketed(class) => return self.class_set(&class.kind, mode),
+            ClassSetItem::Union(union) => return union.items.iter().try_for_each(|item| self.class_item(item, mode)),
+            _ if !mode.case_insensitive => return Ok(()),
+            ClassSetItem::Literal(literal) => folded_forms(literal.c, mode).filter(|&c| c != literal.c).collect(),
+            ClassSetItem::Range(range) => lowercase_image(range.start.c, range.end.c, mode),
+            ClassSetItem::Ascii(class) if class.kind == ast::ClassAsciiKind::Upper => {
+                let alpha = if class.negated { "[:^alpha:]" } else { "[:alpha:]" };
+                self.replace(class.span, alpha.to_string());
+                return Ok(());
+            }
+            ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) | ClassSetItem::Empty(_) | ClassSetItem::Perl(_) => {
+                return Ok(());
+            }
+        };
+        if !added.is_empty() {
+            let mut text = String::new();
+            push_ranges(&mut text, char_ranges(added));
+            let end = item.span().end;
+            self.replace(ast::Span::splat(end), text);
+        }
+        Ok(())
+    }
+
+    /// `\p{L}`, `\p{M}`, `\p{Nd}` or `\p{P}` (by any of their names, negated or not) as a
+    /// bracketed class; any other Unicode class is an error.
+    fn general_category(&self, class: &ast::ClassUnicode, mode: Mode) -> Result<String, String> {
+        // Unicode's loose matching of names: `Decimal_Number` is `decimalnumber`.
+        let loose = |name: &str| {
+            name.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).map(|c| c.to_ascii_lowercase()).collect::<String>()
+        };
+        let name = match &class.kind {
+            ast::ClassUnicodeKind::OneLetter(letter) => letter.to_string(),
+            ast::ClassUnicodeKind::Named(name) => name.clone(),
+            ast::ClassUnicodeKind::NamedValue { name, value, .. } => match loose(name).as_str() {
+                "gc" | "generalcategory" => value.clone(),
+                _ => String::new(),
+            },
+        };
+        let category: CharClass = match loose(&name).as_str() {
+            "l" | "letter" => LETTER,
+            "m" | "mark" | "combiningmark" => MARK,
+            "nd" | "decimalnumber" | "digit" => DECIMAL_NUMBER,
+            "p" | "punctuation" | "punct" => PUNCTUATION,
+            _ => {
+                let written = &self.pattern[class.span.start.offset..class.span.end.offset];
+                return Err(format!(
+                    "Unicode class {written} is not supported in muted-word regexes; use \\p{{L}} (letters), \\p{{M}} (marks), \\p{{Nd}} (digits) or \\p{{P}} (punctuation)"
+                ));
+            }
+        };
+        // Lowercase keeps each category whole; only case twins can take a character out of it
+        // (`ι` is a letter, its twin U+0345 a mark).
+        let twins = FOLDED_CASE_TWINS
+            .iter()
+            .filter(|group| mode.case_insensitive && group.iter().any(|&c| category.contains(c)))
+            .flat_map(|group| group.iter().copied())
+            .filter(|&c| !category.contains(c))
+            .map(|c| (c, c));
+        let mut text = String::new();
+        push_class(&mut text, class.is_negated(), category.ranges().iter().copied().chain(twins));
+        Ok(text)
+    }
+}
+
+/// What `c` matched case-insensitively, as folded text can hold it: its fold (when that is one
+/// character; others never occur there) with that fold's case twins.
+fn folded_forms(c: char, mode: Mode) -> impl Iterator<Item = char> {
+    let folded = if mode.unicode {
+        only_char(fold(c.encode_utf8(&mut [0; 4])).chars()).unwrap_or(c)
+    } else {
+        c.to_ascii_lowercase()
+    };
+    with_twins(folded, mode)
+}
+
+fn only_char(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// `c`, or its case twins (which include it); ASCII has none.
+fn with_twins(c: char, mode: Mode) -> impl Iterator<Item = char> {
+    let twins = if mode.unicode { folded_case_twins(c) } else { &[] };
+    twins.is_empty().then_some(c).into_iter().chain(twins.iter().copied())
+}
+
+/// The lowercase forms (with case twins) of the characters in `start..=end` that the range does
+/// not hold, sorted. A range may be too long to fold character by character, and lowercase is
+/// what its capitals become in folded text.
+fn lowercase_image(start: char, end: char, mode: Mode) -> Vec<char> {
+    // `İ` lowercases to two characters, neither of which it matched.
+    let lowercase = |c: char| if mode.unicode { only_char(c.to_lowercase()) } else { Some(c.to_ascii_lowercase()) };
+    let last = if mode.unicode { end.min(LAST_CASED) } else { end.min('Z') };
+    let mut image: Vec<char> = (start..=last)
+        .filter_map(lowercase)
+        .flat_map(|c| with_twins(c, mode))
+        .filter(|c| !(start..=end).contains(c))
+        .collect();
+    image.sort_unstable();
+    image.dedup();
+    image
+}
+
+/// Sorted characters as ranges of consecutive ones.
+fn char_ranges(chars: Vec<char>) -> Vec<(char, char)> {
+    let mut ranges: Vec<(char, char)> = Vec::new();
+    for c in chars {
+        match ranges.last_mut() {
+            Some((_, end)) if char::from_u32(*end as u32 + 1) == Some(c) => *end = c,
+            _ => ranges.push((c, c)),
+        }
+    }
+    ranges
+}
+
+fn push_class(text: &mut String, negated: bool, ranges: impl IntoIterator<Item = (char, char)>) {
+    text.push_str(if negated { "[^" } else { "[" });
+    push_ranges(text, ranges);
+    text.push(']');
+}
+
+fn push_ranges(text: &mut String, ranges: impl IntoIterator<Item = (char, char)>) {
+    for (start, end) in ranges {
+        push_escaped(text, start);
+        if end != start {
+            text.push('-');
+            push_escaped(text, end);
+        }
+    }
+}
+
+/// Letters and digits as themselves, anything else as `\x{..}`, which means that character in
+/// and out of classes, in any mode (a fold may be a metacharacter, `（` folding to `(`).
+fn push_escaped(text: &mut String, c: char) {
+    if c.is_alphanumeric() {
+        text.push(c);
+    } else {
+        text.push_str(&format!("\\x{{{:X}}}", c as u32));
+    }
 }
 
 #[cfg(test)]
@@ -607,6 +887,64 @@ mod tests {
         assert_eq!(hits(&specs, "drop", &["NFTart"]), vec![2]);
     }
 
+    fn regex_hits(pattern: &str, text: &str) -> bool {
+        !hits(&[MuteSpec { value: pattern, content: true, mode: MatchMode::Regex }], text, &[]).is_empty()
+    }
+
+    #[test]
+    fn regexes_match_folded_text_as_they_matched_case_insensitively() {
+        assert!(regex_hits(r"Crypto\w*", "Buy CRYPTOCURRENCY now"));
+        assert!(regex_hits(r"^[A-Z]{3}$", "abc"));
+        assert!(!regex_hits(r"[^A-Z]", "a"));
+        assert!(regex_hits(r"[[:upper:]]", "a"));
+        assert!(!regex_hits(r"[^[:upper:]]", "a"));
+        assert!(regex_hits(r"(?i)NFT", "nft drop"));
+        // A case-sensitive part stays so: capitals never occur in folded text.
+        assert!(!regex_hits(r"(?-i:NFT)", "NFT drop"));
+        assert!(regex_hits(r"(?-i:nft)", "NFT drop"));
+        assert!(regex_hits(r"CAFÉ", "café"));
+        assert!(regex_hits(r"caf[À-Þ]", "CAFÉ"));
+        assert!(regex_hits(r"\x{C9}t\x{C9}", "été"));
+        // Final sigma: case-insensitively one letter with σ, and folding keeps it.
+        assert!(regex_hits(r"ΟΔΟΣ", "οδος"));
+        assert!(regex_hits(r"οδος", "ΟΔΟΣ"));
+        assert!(regex_hits(r"[Α-Ω]{4}", "οδος"));
+        // The micro sign folds to μ, in posts as in patterns.
+        assert!(regex_hits(r"5µg", "5µg"));
+        assert!(regex_hits(r"\bfree\b", "FREE!"));
+        assert!(!regex_hits(r"\bfree\b", "carefree"));
+    }
+
+    #[test]
+    fn lowering_rewrites_only_what_folded_text_needs() {
+        assert_eq!(lowered_regex(r"(?i)NFT").unwrap(), "nft");
+        assert_eq!(lowered_regex(r"(?is)A(?-i:B[^C])(?u-i)D").unwrap(), r"(?s)a(?-i:B[^C])(?u-i)D");
+        assert_eq!(lowered_regex(r"[A-C\d]x").unwrap(), r"[A-Ca-c\d]x");
+        assert_eq!(lowered_regex(r"\bcrypto\w*\.").unwrap(), r"\bcrypto\w*\.");
+        // A full-width parenthesis folds to a metacharacter, written escaped.
+        assert_eq!(lowered_regex("（").unwrap(), r"\x{28}");
+        // ASCII mode: only ASCII case.
+        assert_eq!(lowered_regex(r"(?-u:AÉ)").unwrap(), r"(?-u:aÉ)");
+        assert_eq!(lowered_regex(r"ΟΔΟΣ").unwrap(), r"οδο[ςσ]");
+    }
+
+    #[test]
+    fn general_categories_work_and_other_unicode_classes_are_refused_clearly() {
+        assert!(regex_hits(r"^\pL+ \p{Nd}+\p{P}$", "Ünïcödé ٣!"));
+        assert!(regex_hits(r"\P{L}", "a1"));
+        assert!(!regex_hits(r"[\P{L}\d]", "abc"));
+        assert!(regex_hits(r"\p{gc=Punctuation}", "«"));
+        let error = check_value(r"\p{Greek}+", MatchMode::Regex).unwrap_err();
+        assert_eq!(
+            error,
+            r"Unicode class \p{Greek} is not supported in muted-word regexes; use \p{L} (letters), \p{M} (marks), \p{Nd} (digits) or \p{P} (punctuation)"
+        );
+        let specs = [word("fine"), MuteSpec { value: r"[\p{Lu}]", content: true, mode: MatchMode::Regex }];
+        let errors = MuteMatcher::new(&specs).unwrap_err();
+        assert_eq!(errors[0].index, Some(1));
+        assert!(errors[0].message.starts_with(r"Unicode class \p{Lu} is not supported"), "{}", errors[0].message);
+    }
+
     #[test]
     fn spaceless_scripts_match_inside_words_without_a_language() {
         assert_eq!(hits(&[word("心配")], "心配するのをやめて", &[]), vec![0]);
@@ -634,5 +972,20 @@ mod tests {
         let specs: Vec<MuteSpec> = ["a", "aa", "aaa", "a a", "a-a"].iter().map(|v| word(v)).collect();
         let text = "a-".repeat(50_000) + &"\u{202E}a\u{200B}".repeat(10_000);
         assert_eq!(hits(&specs, &text, &[]), vec![0, 4]);
+    }
+
+    #[test]
+    fn prefilter_literals_occur_in_every_match() {
+        let literals = |source: &str| regex_literals(&[source.to_string()]).map(|lits| {
+            lits.into_iter().map(|l| String::from_utf8(l).unwrap()).collect::<Vec<_>>()
+        });
+        assert_eq!(literals(r"\bcrypto\w*"), Some(vec!["crypto".to_string()]));
+        assert_eq!(literals(r"[ab]cd"), Some(vec!["cd".to_string()]));
+        assert_eq!(literals(r"nft(s|z)"), Some(vec!["nft".to_string()]));
+        assert_eq!(literals(r"(buy|sell)\s+now"), Some(vec!["now".to_string()]));
+        assert_eq!(literals(r"(caf[eé]|tea)"), Some(vec!["caf".to_string(), "tea".to_string()]));
+        assert_eq!(literals(r"a*"), None);
+        assert_eq!(literals(r"\w+"), None);
+        assert_eq!(literals(r"x|\d+"), None, "a branch without literals lets everything through");
     }
 }

@@ -224,7 +224,7 @@ pub(crate) fn assess_folded(
             .map(|t| normalize::fold_tag(t))
             .filter(|t| !t.is_empty())
             .collect();
-        tags.sort();
+        tags.sort_unstable();
         tags.dedup();
         let n = tags.len();
         if n >= STUFFED_TAGS || (n >= CROWDED_TAGS && n >= words.plain) {

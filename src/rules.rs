@@ -492,7 +492,8 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
+        // Not `n.to_string()`: serde_json's float printer would be linked into the wasm for this alone.
+        Value::Number(n) => n.as_i64().map_or_else(|| n.as_f64().unwrap_or(f64::NAN).to_string(), |i| i.to_string()),
         Value::String(s) if s.chars().count() > 40 => format!("{:?}…", s.chars().take(40).collect::<String>()),
         Value::String(s) => format!("{s:?}"),
         Value::Array(_) => "an array".to_string(),

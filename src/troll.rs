@@ -199,7 +199,7 @@ impl TrollDetector {
         let mut reasons = Vec::new();
         let mut categories: Vec<Category> =
             hits.iter().map(|h| lex.entries[h.entry].category).collect();
-        categories.sort();
+        categories.sort_unstable();
         categories.dedup();
         for category in categories {
             let terms: Vec<String> = hits
@@ -271,7 +271,7 @@ impl TrollDetector {
                 });
             }
         }
-        raw.sort_by_key(|h| (h.first, h.last));
+        raw.sort_unstable_by_key(|h| (h.first, h.last));
 
         let is_ok = |h: &Hit| lex.entries[h.entry].category == Category::Ok;
         let mut allowed = Vec::new();

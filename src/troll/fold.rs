@@ -6,8 +6,8 @@
 
 use crate::normalize;
 use std::borrow::Cow;
-use unicode_normalization::char::decompose_canonical;
-use unicode_normalization::{is_nfkc_quick, IsNormalized};
+use std::cell::Cell;
+use std::mem::take;
 
 /// Decode the HTML entities that scraped and exported posts carry (`&amp;`, `&#57361;`,
 /// `&#x1F600;`). Unknown or malformed entities are left as they are. Two passes, because
@@ -73,8 +73,10 @@ fn entity(name: &str) -> Option<char> {
 /// Latin letter a look-alike or accented letter stands for (after lowercasing).
 #[rustfmt::skip]
 fn latin(c: char) -> Option<u8> {
-    if c > '\u{052F}' && !matches!(c, '\u{1E00}'..='\u{1EFF}' | '’' | '‘') {
-        return None; // past Latin, Greek and Cyrillic: emoji, CJK, symbols
+    let past_latin = c > '\u{052F}'
+        && !matches!(c, '\u{1D00}'..='\u{1D2B}' | '\u{1E00}'..='\u{1EFF}' | 'ꜰ' | 'ꜱ' | '’' | '‘');
+    if past_latin {
+        return None; // emoji, CJK, symbols
     }
     let mapped = match c {
         // Cyrillic
@@ -86,21 +88,50 @@ fn latin(c: char) -> Option<u8> {
         'α' => 'a', 'β' => 'b', 'ϲ' => 'c', 'δ' => 'd', 'ε' => 'e', 'η' => 'n', 'ι' => 'i',
         'κ' => 'k', 'μ' | 'υ' => 'u', 'ν' => 'v', 'ο' | 'σ' => 'o', 'ρ' => 'p', 'τ' => 't',
         'χ' => 'x', 'γ' => 'y', 'ω' => 'w', 'ς' => 's', 'ζ' => 'z',
+        // Small capitals ("ꜱᴍᴀʟʟ ᴄᴀᴘꜱ" text, and what NFKC makes of some superscripts: ᶦ -> ɪ)
+        'ᴀ' => 'a', 'ʙ' => 'b', 'ᴄ' => 'c', 'ᴅ' => 'd', 'ᴇ' => 'e', 'ꜰ' => 'f', 'ɢ' => 'g',
+        'ʜ' => 'h', 'ɪ' => 'i', 'ᴊ' => 'j', 'ᴋ' => 'k', 'ʟ' => 'l', 'ᴍ' => 'm', 'ɴ' => 'n',
+        'ᴏ' => 'o', 'ᴘ' => 'p', 'ʀ' => 'r', 'ꜱ' => 's', 'ᴛ' => 't', 'ᴜ' => 'u', 'ᴠ' => 'v',
+        'ᴡ' => 'w', 'ʏ' => 'y', 'ᴢ' => 'z',
         // Latin letters without a canonical decomposition
         'ı' => 'i', 'ł' => 'l', 'ø' => 'o', 'đ' => 'd', 'ħ' => 'h', 'ɡ' => 'g', 'ß' => 's',
         '’' | '‘' | 'ʼ' => '\'',
-        _ => {
-            // Accented letters: keep the base letter (é -> e).
-            let mut base = None;
-            decompose_canonical(c, |d| {
-                if base.is_none() {
-                    base = Some(d);
-                }
-            });
-            return base.filter(char::is_ascii_lowercase).map(|b| b as u8);
-        }
+        _ => return accented_letter_base(c),
     };
     Some(mapped as u8)
+}
+
+/// The letter each of U+00C0–024F and U+1E00–1EFF is written with, as its canonical
+/// decomposition gives it (é -> e, ǻ -> a); '.' where there is none.
+const LATIN_1_TO_EXTENDED_B: &[u8] = concat!(
+    "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y", // U+00C0
+    "aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll.", // U+0100
+    "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.", // U+0140
+    "................................oo.............uu...............", // U+0180
+    ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....", // U+01C0
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............", // U+0200
+    "................",                                                 // U+0240
+)
+.as_bytes();
+const LATIN_EXTENDED_ADDITIONAL: &[u8] = concat!(
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm", // U+1E00
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv", // U+1E40
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee", // U+1E80
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......", // U+1EC0
+)
+.as_bytes();
+const _: () = assert!(LATIN_1_TO_EXTENDED_B.len() == 0x250 - 0xC0);
+const _: () = assert!(LATIN_EXTENDED_ADDITIONAL.len() == 0x100);
+
+/// Accented letters: the base letter (é -> e, ṡ -> s).
+fn accented_letter_base(c: char) -> Option<u8> {
+    let code = c as usize;
+    let base = match code {
+        0xC0..=0x24F => LATIN_1_TO_EXTENDED_B[code - 0xC0],
+        0x1E00..=0x1EFF => LATIN_EXTENDED_ADDITIONAL[code - 0x1E00],
+        _ => return None,
+    };
+    (base != b'.').then_some(base)
 }
 
 /// ASCII bytes (not yet lowercased); anything that is not a letter we can read becomes a
@@ -116,7 +147,7 @@ fn to_ascii(text: &str) -> Cow<'_, [u8]> {
         } else if c.is_whitespace() {
             out.push(b' ');
         } else {
-            // Combining marks left over by NFKC (a stacked "i̇") carry no letter: drop them.
+            // Combining marks (a stacked "i̇") carry no letter: drop them.
             match latin(c) {
                 Some(b) => out.push(b),
                 None if is_combining(c) => {}
@@ -124,14 +155,12 @@ fn to_ascii(text: &str) -> Cow<'_, [u8]> {
             }
         }
     };
-    // Most non-ASCII posts only add emoji or curly quotes, which NFKC leaves unchanged:
-    // skip building the normalised copy for them.
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        for c in text.chars().filter(|c| !normalize::is_invisible(*c)) {
-            c.to_lowercase().for_each(&mut push);
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            normalize::fold_char(c, &mut push);
         }
-    } else {
-        normalize::fold(text).chars().for_each(push);
     }
     Cow::Owned(out)
 }
@@ -229,42 +258,61 @@ impl Folded {
         &self.doubled[self.doubled_spans[first].0 as usize..self.doubled_spans[last].1 as usize]
     }
 
+    /// An empty `Folded` for a text `n` bytes long, in the buffers the last one dropped left.
     fn with_capacity(n: usize) -> Folded {
+        let (squeezed, doubled, squeezed_spans, doubled_spans, masked) = SPARE_BUFFERS
+            .try_with(Cell::take)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         let mut folded = Folded {
-            squeezed: Vec::with_capacity(n + 2),
-            doubled: Vec::with_capacity(n + 2),
-            squeezed_spans: Vec::with_capacity(n / 4 + 1),
-            doubled_spans: Vec::with_capacity(n / 4 + 1),
-            masked: Vec::new(),
+            squeezed,
+            doubled,
+            squeezed_spans,
+            doubled_spans,
+            masked,
         };
+        folded.squeezed.reserve(n + 2);
+        folded.doubled.reserve(n + 2);
+        folded.squeezed_spans.reserve(n / 4 + 1);
+        folded.doubled_spans.reserve(n / 4 + 1);
         folded.squeezed.push(b' ');
         folded.doubled.push(b' ');
         folded
     }
+}
 
-    /// Append one word in both forms.
-    fn push(&mut self, word: &[u8]) {
-        if word.contains(&b'*') {
-            self.masked.push(self.squeezed_spans.len() as u32);
+/// Posts are folded one after another: a `Folded` leaves its buffers, emptied, to the next
+/// one rather than free them (four allocations a post), unless a long post grew them.
+impl Drop for Folded {
+    fn drop(&mut self) {
+        if self.squeezed.capacity() > LONG_POST_BYTES {
+            return;
         }
-        let (sq, db) = (self.squeezed.len() as u32, self.doubled.len() as u32);
-        let mut run = 0;
-        let mut prev = 0u8;
-        for &b in word {
-            run = if b == prev { run + 1 } else { 1 };
-            prev = b;
-            if run == 1 {
-                self.squeezed.push(b);
-            }
-            if run <= 2 {
-                self.doubled.push(b);
-            }
-        }
-        self.squeezed_spans.push((sq, self.squeezed.len() as u32));
-        self.doubled_spans.push((db, self.doubled.len() as u32));
-        self.squeezed.push(b' ');
-        self.doubled.push(b' ');
+        self.squeezed.clear();
+        self.doubled.clear();
+        self.squeezed_spans.clear();
+        self.doubled_spans.clear();
+        self.masked.clear();
+        let buffers = (
+            take(&mut self.squeezed),
+            take(&mut self.doubled),
+            take(&mut self.squeezed_spans),
+            take(&mut self.doubled_spans),
+            take(&mut self.masked),
+        );
+        let _ = SPARE_BUFFERS.try_with(|spare| spare.set(Some(buffers)));
     }
+}
+
+/// Buffers a post longer than this grew are freed rather than kept.
+const LONG_POST_BYTES: usize = 4096;
+
+/// A `Folded`'s buffers, in the order of its fields.
+type Buffers = (Vec<u8>, Vec<u8>, Vec<(u32, u32)>, Vec<(u32, u32)>, Vec<u32>);
+
+thread_local! {
+    static SPARE_BUFFERS: Cell<Option<Buffers>> = const { Cell::new(None) };
 }
 
 /// Builds a `Folded` one word piece at a time, joining letters spaced out one separator
@@ -273,37 +321,111 @@ struct Builder {
     folded: Folded,
     /// Separator bytes since the last word piece.
     gap: usize,
-    /// One-letter pieces waiting to see whether they spell a word.
-    spaced: Vec<u8>,
+    /// One-letter tokens in a row so far, each one separator after the last.
+    spaced: usize,
 }
 
 impl Builder {
-    fn piece(&mut self, word: &[u8]) {
-        if word.is_empty() {
+    /// Write a word piece (bytes read through `LEET`, apostrophes dropped) as a token.
+    fn piece(&mut self, piece: &[u8]) {
+        let start = (self.folded.squeezed.len(), self.folded.doubled.len());
+        let (letters, masked) = self.write(piece, 0, 0);
+        if letters == 0 {
             return;
         }
-        if word.len() == 1 && (self.spaced.is_empty() || self.gap == 1) {
-            self.spaced.push(word[0]);
-        } else {
-            self.flush();
-            if word.len() == 1 {
-                self.spaced.push(word[0]);
-            } else {
-                self.folded.push(word);
+        self.close_token(start, masked);
+        if letters > 1 {
+            self.spaced = 0;
+        } else if self.spaced > 0 && self.gap == 1 {
+            self.spaced += 1;
+            if self.spaced >= 3 {
+                self.join_spaced_letters();
             }
+        } else {
+            self.spaced = 1;
         }
         self.gap = 0;
     }
 
-    fn flush(&mut self) {
-        if self.spaced.len() >= 3 {
-            self.folded.push(&self.spaced);
-        } else {
-            for i in 0..self.spaced.len() {
-                self.folded.push(&[self.spaced[i]]);
+    /// Append the letters of `bytes` to the token being written, whose last letter is `prev`,
+    /// `run` times in a row: runs are squeezed to one in `squeezed` and to two in `doubled`.
+    /// Returns how many letters there were, and whether one was a masking star.
+    fn write(&mut self, bytes: &[u8], mut prev: u8, mut run: usize) -> (usize, bool) {
+        let Folded {
+            squeezed, doubled, ..
+        } = &mut self.folded;
+        let (mut letters, mut masked) = (0, false);
+        for &b in bytes {
+            let letter = LEET[b as usize];
+            if letter == 0 {
+                continue; // "you're" -> "youre"
+            }
+            letters += 1;
+            masked |= letter == b'*';
+            run = if letter == prev { run + 1 } else { 1 };
+            prev = letter;
+            if run == 1 {
+                squeezed.push(letter);
+            }
+            if run <= 2 {
+                doubled.push(letter);
             }
         }
-        self.spaced.clear();
+        (letters, masked)
+    }
+
+    fn close_token(&mut self, start: (usize, usize), masked: bool) {
+        let folded = &mut self.folded;
+        if masked {
+            folded.masked.push(folded.squeezed_spans.len() as u32);
+        }
+        folded
+            .squeezed_spans
+            .push((start.0 as u32, folded.squeezed.len() as u32));
+        folded
+            .doubled_spans
+            .push((start.1 as u32, folded.doubled.len() as u32));
+        folded.squeezed.push(b' ');
+        folded.doubled.push(b' ');
+    }
+
+    /// Take the last token back to write on (the caller knows there is one): where it starts,
+    /// and whether it is masked.
+    fn reopen_token(&mut self) -> ((usize, usize), bool) {
+        let folded = &mut self.folded;
+        let token = folded.squeezed_spans.len() as u32 - 1;
+        let masked = folded.masked.last() == Some(&token);
+        if masked {
+            folded.masked.pop();
+        }
+        let (squeezed_start, _) = folded.squeezed_spans.pop().unwrap_or_default();
+        let (doubled_start, _) = folded.doubled_spans.pop().unwrap_or_default();
+        folded.squeezed.pop();
+        folded.doubled.pop();
+        ((squeezed_start as usize, doubled_start as usize), masked)
+    }
+
+    /// The one-letter token just written joins the token before it; at the third spaced
+    /// letter, the two before it join into one word first.
+    fn join_spaced_letters(&mut self) {
+        let joining = if self.spaced == 3 { 2 } else { 1 };
+        let mut letters = [0u8; 2];
+        for letter in letters[..joining].iter_mut().rev() {
+            let (start, _) = self.reopen_token();
+            *letter = self.folded.doubled[start.1];
+            self.folded.squeezed.truncate(start.0);
+            self.folded.doubled.truncate(start.1);
+        }
+        let (start, masked) = self.reopen_token();
+        let token = &self.folded.doubled[start.1..];
+        let prev = token.last().copied().unwrap_or(0);
+        let run = if token.len() >= 2 && token[token.len() - 2] == prev {
+            2
+        } else {
+            1
+        };
+        let (_, joined_masked) = self.write(&letters[..joining], prev, run);
+        self.close_token(start, masked || joined_masked);
     }
 }
 
@@ -315,9 +437,8 @@ pub fn fold(text: &str) -> Folded {
     let mut builder = Builder {
         folded: Folded::with_capacity(n),
         gap: 0,
-        spaced: Vec::new(),
+        spaced: 0,
     };
-    let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut i = 0;
     while i < n {
         let b = bytes[i];
@@ -339,14 +460,13 @@ pub fn fold(text: &str) -> Folded {
             while j < n && is_wordish(bytes[j]) {
                 j += 1;
             }
-            push_run(&bytes[i..j], &mut word, &mut builder);
+            push_run(&bytes[i..j], &mut builder);
             i = j;
         } else {
             builder.gap += 1;
             i += 1;
         }
     }
-    builder.flush();
     builder.folded
 }
 
@@ -360,7 +480,7 @@ fn starts_url(b: &[u8]) -> bool {
 /// Turn one run of word-ish bytes into word pieces: trim punctuation at its edges, read
 /// leet only where the run has letters (so "100" and "2017" stay numbers, not words), and
 /// split on digits that have no letter reading.
-fn push_run(run: &[u8], word: &mut Vec<u8>, builder: &mut Builder) {
+fn push_run(run: &[u8], builder: &mut Builder) {
     let is_edge = |b: &u8| matches!(b, b'!' | b'*' | b'\'' | b'|');
     let lead = run.iter().take_while(|b| is_edge(b)).count();
     let trail = run[lead..].iter().rev().take_while(|b| is_edge(b)).count();
@@ -370,19 +490,14 @@ fn push_run(run: &[u8], word: &mut Vec<u8>, builder: &mut Builder) {
         builder.gap += core.len() + trail;
         return;
     }
-    word.clear();
-    for &b in core {
-        match LEET[b as usize] {
-            0 if b == b'\'' => {} // "you're" -> "youre"
-            0 => {
-                builder.piece(word);
-                word.clear();
-                builder.gap += 1;
-            }
-            l => word.push(l),
-        }
+    let mut pieces = core.split(|&b| LEET[b as usize] == 0 && b != b'\'');
+    if let Some(first) = pieces.next() {
+        builder.piece(first);
     }
-    builder.piece(word);
+    for piece in pieces {
+        builder.gap += 1;
+        builder.piece(piece);
+    }
     builder.gap += trail;
 }
 
@@ -406,8 +521,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> String {
-        String::from_utf8(fold(&decode_entities(text)).squeezed)
-            .unwrap()
+        String::from_utf8_lossy(&fold(&decode_entities(text)).squeezed)
             .trim()
             .to_string()
     }
@@ -435,7 +549,28 @@ mod tests {
         assert_eq!(words("i.d.i.o.t"), "idiot");
         assert_eq!(words("id\u{200B}i\u{202E}ot"), "idiot");
         assert_eq!(words("ïdiöt"), "idiot");
+        assert_eq!(words("i\u{308}dio\u{308}t ŵĥȁṫ"), "idiot what");
+        assert_eq!(words("𝐢𝐝𝐢𝐨𝐭 𝓲𝓭𝓲𝓸𝓽 ⓘⓓⓘⓞⓣ 🄸🄳🄸🄾🅃"), "idiot idiot idiot idiot");
+        assert_eq!(words("ɪᴅɪᴏᴛ ᶦᵈᶦᵒᵗ"), "idiot idiot");
         assert_eq!(words("you’re"), "youre");
+    }
+
+    #[test]
+    fn accented_letters_read_as_their_canonical_base_letter() {
+        use unicode_normalization::char::decompose_canonical;
+        for c in (0xC0..=0x24F)
+            .chain(0x1E00..=0x1EFF)
+            .filter_map(char::from_u32)
+        {
+            let mut base = None;
+            decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            let expected = base
+                .filter(char::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase() as u8);
+            assert_eq!(accented_letter_base(c), expected, "{c}");
+        }
     }
 
     #[test]
