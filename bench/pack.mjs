@@ -11,8 +11,10 @@ const TOPICS = ["politics", "election", "football", "transfer", "celebrity", "cr
 const QUALIFIERS = ["news", "drama", "update", "leak", "rumour", "scandal", "deal", "live", "odds", "tips"];
 
 export function realisticPack() {
-  const { packs } = JSON.parse(readFileSync(`${ROOT}src/lens_packs.json`, "utf8"));
-  const hashtags = [...new Set(packs.flatMap((p) => p.hashtags))];
+  // The shipped topic packs' hashtags, in order, from the engine's data file.
+  const packs = readFileSync(`${ROOT}src/lens/packs.rs`, "utf8");
+  const lists = [...packs.matchAll(/hashtags: &\[([^\]]*)\]/g)].map((list) => [...list[1].matchAll(/"([^"]+)"/g)].map((tag) => tag[1]));
+  const hashtags = [...new Set(lists.flat())];
   for (let i = 0; hashtags.length < 150; i++) hashtags.push(`edchat${["uk", "us", "ie", "nz", "au", "ca"][i % 6]}${i}`);
   const words = [];
   for (const topic of TOPICS) for (const qualifier of QUALIFIERS) words.push(words.length % 3 ? topic : `${topic} ${qualifier}`);

@@ -419,34 +419,98 @@ const MAX_REQUIRED_LITERALS: usize = 64;
 /// Literals one of which every match of `hir` contains, preferring long ones; `None` when the
 /// regex can match without any (`a*`, `\w+`, a look-around only).
 fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    literals_of(hir).map(|found| found.literals)
+}
+
+/// Literals found in a part of a regex; `exact` when every match of the part is one of them.
+struct Found {
+    literals: Vec<Vec<u8>>,
+    exact: bool,
+}
+
+impl Found {
+    /// Longer literals filter better; fewer of them search faster.
+    fn quality(&self) -> (Option<usize>, std::cmp::Reverse<usize>) {
+        (self.literals.iter().map(Vec::len).min(), std::cmp::Reverse(self.literals.len()))
+    }
+}
+
+fn literals_of(hir: &regex_syntax::hir::Hir) -> Option<Found> {
     use regex_syntax::hir::{Class, HirKind};
+    let exact = |literals: Vec<Vec<u8>>| Some(Found { literals, exact: true });
     let found = match hir.kind() {
-        HirKind::Literal(literal) => vec![literal.0.to_vec()],
-        HirKind::Capture(capture) => required_literals(&capture.sub)?,
-        HirKind::Repetition(repetition) if repetition.min > 0 => required_literals(&repetition.sub)?,
+        HirKind::Literal(literal) => exact(vec![literal.0.to_vec()])?,
+        HirKind::Capture(capture) => literals_of(&capture.sub)?,
+        HirKind::Repetition(repetition) if repetition.min > 0 => {
+            let inner = literals_of(&repetition.sub)?;
+            Found { exact: inner.exact && repetition.max == Some(1) && repetition.min == 1, ..inner }
+        }
         HirKind::Class(Class::Unicode(class)) => {
             let chars = class.ranges().iter().flat_map(|r| r.start()..=r.end());
-            chars.take(MAX_REQUIRED_LITERALS + 1).map(|c| c.to_string().into_bytes()).collect()
+            exact(chars.take(MAX_REQUIRED_LITERALS + 1).map(|c| c.to_string().into_bytes()).collect())?
         }
         HirKind::Class(Class::Bytes(class)) => {
-            class.ranges().iter().flat_map(|r| r.start()..=r.end()).take(MAX_REQUIRED_LITERALS + 1).map(|b| vec![b]).collect()
+            exact(class.ranges().iter().flat_map(|r| r.start()..=r.end()).take(MAX_REQUIRED_LITERALS + 1).map(|b| vec![b]).collect())?
         }
-        // Every part of a sequence occurs in a match: keep the part with the best literals.
-        HirKind::Concat(parts) => parts
-            .iter()
-            .filter_map(required_literals)
-            .max_by_key(|lits| (lits.iter().map(Vec::len).min(), std::cmp::Reverse(lits.len())))?,
+        // Every part of a sequence occurs in a match. Runs of exact parts join into longer
+        // literals ("(make|earn) \$" gives "make $", "earn $"); the best run or part is kept.
+        HirKind::Concat(parts) => {
+            let mut best: Option<Found> = None;
+            let mut run: Option<Vec<Vec<u8>>> = None;
+            let consider = |candidate: Found, best: &mut Option<Found>| {
+                if best.as_ref().map_or(true, |b| candidate.quality() > b.quality()) {
+                    *best = Some(candidate);
+                }
+            };
+            for part in parts {
+                match literals_of(part) {
+                    Some(found) if found.exact => {
+                        let joined = match run.take() {
+                            None => found.literals,
+                            Some(prefixes) if prefixes.len() * found.literals.len() <= MAX_REQUIRED_LITERALS => prefixes
+                                .iter()
+                                .flat_map(|p| found.literals.iter().map(move |l| [p.as_slice(), l].concat()))
+                                .collect(),
+                            Some(prefixes) => {
+                                consider(Found { literals: prefixes, exact: false }, &mut best);
+                                found.literals
+                            }
+                        };
+                        run = Some(joined);
+                    }
+                    other => {
+                        if let Some(prefixes) = run.take() {
+                            consider(Found { literals: prefixes, exact: false }, &mut best);
+                        }
+                        if let Some(found) = other {
+                            consider(Found { exact: false, ..found }, &mut best);
+                        }
+                    }
+                }
+            }
+            // A sequence that is one run throughout is exact itself.
+            match (run, &best) {
+                (Some(literals), None) => Found { literals, exact: true },
+                (Some(literals), Some(_)) => {
+                    consider(Found { literals, exact: false }, &mut best);
+                    best?
+                }
+                (None, _) => best?,
+            }
+        }
         // One of the branches occurs: every branch must have literals.
         HirKind::Alternation(branches) => {
-            let mut all = Vec::new();
+            let mut all = Found { literals: Vec::new(), exact: true };
             for branch in branches {
-                all.extend(required_literals(branch)?);
+                let found = literals_of(branch)?;
+                all.exact &= found.exact;
+                all.literals.extend(found.literals);
             }
             all
         }
         _ => return None,
     };
-    (found.len() <= MAX_REQUIRED_LITERALS).then_some(found)
+    (found.literals.len() <= MAX_REQUIRED_LITERALS).then_some(found)
 }
 
 /// Patterns up to this many bytes in all get a DFA (one table lookup per byte, at most a few
@@ -980,10 +1044,11 @@ mod tests {
             lits.into_iter().map(|l| String::from_utf8(l).unwrap()).collect::<Vec<_>>()
         });
         assert_eq!(literals(r"\bcrypto\w*"), Some(vec!["crypto".to_string()]));
-        assert_eq!(literals(r"[ab]cd"), Some(vec!["cd".to_string()]));
-        assert_eq!(literals(r"nft(s|z)"), Some(vec!["nft".to_string()]));
+        assert_eq!(literals(r"[ab]cd"), Some(vec!["acd".to_string(), "bcd".to_string()]));
+        assert_eq!(literals(r"nft(s|z)"), Some(vec!["nfts".to_string(), "nftz".to_string()]));
         assert_eq!(literals(r"(buy|sell)\s+now"), Some(vec!["now".to_string()]));
-        assert_eq!(literals(r"(caf[eé]|tea)"), Some(vec!["caf".to_string(), "tea".to_string()]));
+        assert_eq!(literals(r"(make|earn) \$\d+"), Some(vec!["earn $".to_string(), "make $".to_string()]));
+        assert_eq!(literals(r"(caf[eé]|tea)"), Some(vec!["cafe".to_string(), "café".to_string(), "tea".to_string()]));
         assert_eq!(literals(r"a*"), None);
         assert_eq!(literals(r"\w+"), None);
         assert_eq!(literals(r"x|\d+"), None, "a branch without literals lets everything through");
