@@ -6,6 +6,7 @@ pub mod extract;
 pub mod focus;
 pub mod ideas;
 pub mod lens;
+pub mod model;
 pub mod mutewords;
 pub mod noise;
 pub mod normalize;

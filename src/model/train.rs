@@ -1,0 +1,147 @@
+//! Training for `LinearModel`: L2-regularised logistic regression by AdaGrad, in a fixed
+//! order from a fixed seed, single-threaded, so the same data always gives the same bytes
+//! (the tests check that the shipped model files are what the training commands produce).
+
+use super::LinearModel;
+
+/// One labelled example: its distinct feature hashes, its class, how much it counts, and a
+/// fixed part of its logit that training does not learn (hand-weighted evidence).
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub features: Vec<u32>,
+    pub positive: bool,
+    pub weight: f32,
+    pub offset: f32,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub log2_buckets: u8,
+    pub epochs: usize,
+    pub learning_rate: f32,
+    /// L2 penalty per example step, scaled by the example's weight.
+    pub l2: f32,
+    pub seed: u64,
+}
+
+/// A small deterministic generator (xorshift64*) for the shuffles.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Float weights and bias after training (before quantisation).
+pub struct Trained {
+    pub bias: f32,
+    pub weights: Vec<f32>,
+}
+
+impl Trained {
+    pub fn score(&self, example: &Example) -> f32 {
+        let mask = self.weights.len() as u32 - 1;
+        example.offset + self.bias + example.features.iter().map(|&h| self.weights[(h & mask) as usize]).sum::<f32>()
+    }
+
+    pub fn quantise(&self) -> LinearModel {
+        LinearModel::quantise(self.bias, &self.weights)
+    }
+}
+
+pub fn train(examples: &[Example], settings: Settings) -> Trained {
+    let buckets = 1usize << settings.log2_buckets;
+    let mask = buckets as u32 - 1;
+    let mut weights = vec![0f32; buckets];
+    let mut grad_sq = vec![1e-6f32; buckets];
+    let mut bias = 0f32;
+    let mut bias_grad_sq = 1e-6f32;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng::new(settings.seed);
+    for _ in 0..settings.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let ex = &examples[i];
+            let logit =
+                ex.offset + bias + ex.features.iter().map(|&h| weights[(h & mask) as usize]).sum::<f32>();
+            let target = if ex.positive { 1.0 } else { 0.0 };
+            let error = (sigmoid(logit) - target) * ex.weight;
+            for &h in &ex.features {
+                let b = (h & mask) as usize;
+                let g = error + settings.l2 * ex.weight * weights[b];
+                grad_sq[b] += g * g;
+                weights[b] -= settings.learning_rate * g / grad_sq[b].sqrt();
+            }
+            bias_grad_sq += error * error;
+            bias -= settings.learning_rate * error / bias_grad_sq.sqrt();
+        }
+    }
+    Trained { bias, weights }
+}
+
+/// Splits indices `0..n` into `k` folds by a fixed shuffle: `folds[i]` is fold i's members.
+pub fn folds(n: usize, k: usize, seed: u64) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..n).collect();
+    Rng::new(seed).shuffle(&mut order);
+    let mut folds = vec![Vec::new(); k];
+    for (position, index) in order.into_iter().enumerate() {
+        folds[position % k].push(index);
+    }
+    folds.iter_mut().for_each(|f| f.sort_unstable());
+    folds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<Example> {
+        (0..200u32)
+            .map(|i| Example {
+                features: vec![if i % 2 == 0 { 1 } else { 2 }, 100 + i % 7],
+                positive: i % 2 == 0,
+                weight: 1.0,
+                offset: 0.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn learns_a_separable_toy_problem_deterministically() {
+        let settings = Settings { log2_buckets: 8, epochs: 5, learning_rate: 0.5, l2: 1e-4, seed: 7 };
+        let a = train(&toy(), settings);
+        let b = train(&toy(), settings);
+        assert_eq!(a.weights, b.weights);
+        assert!(a.weights[1] > 1.0 && a.weights[2] < -1.0);
+        let model = a.quantise();
+        assert!(model.score(&[1]) > 0.0 && model.score(&[2]) < 0.0);
+    }
+
+    #[test]
+    fn folds_cover_every_index_once() {
+        let f = folds(103, 5, 1);
+        let mut all: Vec<usize> = f.concat();
+        all.sort_unstable();
+        assert_eq!(all, (0..103).collect::<Vec<_>>());
+        assert!(f.iter().all(|fold| fold.len() == 20 || fold.len() == 21));
+    }
+}
