@@ -7,7 +7,8 @@
 //! muted is hidden for the mute, and an off-topic muted post names both.
 
 use crate::extract::{self, Extracted};
-use crate::lens;
+use crate::lens::{self, topic};
+use crate::model::{LinearModel, Models};
 use crate::mutewords::{self, MuteInput, MuteMatcher, MuteSpec};
 use crate::noise::{self, NoiseChecks};
 use crate::normalize::{fold, fold_handle, fold_tag};
@@ -16,6 +17,7 @@ use crate::rules::{Action, Noise, PackError, RulePack, Target};
 use crate::troll::{Sensitivity, TrollDetector};
 use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Per-call circumstances the pack alone does not know.
 #[derive(Debug, Clone, Default)]
@@ -35,8 +37,12 @@ pub struct Engine {
     muted_accounts: HashSet<String>,
     trusted: HashSet<String>,
     lens_enabled: bool,
-    /// `None` when the lens has nothing to match: every post passes.
+    /// The chosen tags and keywords; `None` when there are none.
     lens: Option<LensMatcher>,
+    strictness: topic::Strictness,
+    /// `None` before the model is loaded: the lens then reads tags and keywords only.
+    topic_model: Option<Arc<LinearModel>>,
+    personal: topic::PersonalModel,
     troll: Option<(TrollDetector, Sensitivity)>,
     noise: Noise,
     text_checks: NoiseChecks,
@@ -53,6 +59,15 @@ struct LensMatcher {
     tags: HashSet<String>,
     keywords: Option<AhoCorasick>,
     keyword_edges: Vec<(bool, bool)>,
+    /// Per keyword: the teacher's own (decides) or a pack's (evidence for the topic judge).
+    keyword_is_own: Vec<bool>,
+}
+
+/// A chosen tag or keyword found in a post: `decisive` unless it is a pack's keyword, which
+/// only weighs towards the topic ("back to school" is also a parent's phrase).
+struct LensHit {
+    shown: String,
+    decisive: bool,
 }
 
 impl LensMatcher {
@@ -63,14 +78,17 @@ impl LensMatcher {
         {
             tags.extend(lens::family(&tag));
         }
-        let mut keywords: Vec<String> = pack.lens.keywords.iter().map(|k| fold(k).trim().to_string()).collect();
-        keywords.extend(chosen.iter().flat_map(|p| p.keywords.iter().cloned()));
-        keywords.retain(|k| !k.is_empty());
-        keywords.sort_unstable();
-        keywords.dedup();
-        if tags.is_empty() && keywords.is_empty() {
+        let mut tagged: Vec<(String, bool)> =
+            pack.lens.keywords.iter().map(|k| (fold(k).trim().to_string(), true)).collect();
+        tagged.extend(chosen.iter().flat_map(|p| p.keywords.iter().map(|k| (k.clone(), false))));
+        tagged.retain(|(k, _)| !k.is_empty());
+        // Own before pack for the same keyword, so that dedup keeps the own one.
+        tagged.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        tagged.dedup_by(|a, b| a.0 == b.0);
+        if tags.is_empty() && tagged.is_empty() {
             return Ok(None);
         }
+        let (keywords, keyword_is_own): (Vec<String>, Vec<bool>) = tagged.into_iter().unzip();
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let keyword_edges = keywords.iter().map(|k| (alnum(k.chars().next()), alnum(k.chars().next_back()))).collect();
         let keywords = if keywords.is_empty() {
@@ -80,20 +98,30 @@ impl LensMatcher {
                 .map_err(|e| vec![PackError::new("lens.keywords", format!("too many keywords to compile: {e}"))])?;
             Some(ac)
         };
-        Ok(Some(LensMatcher { tags, keywords, keyword_edges }))
+        Ok(Some(LensMatcher { tags, keywords, keyword_edges, keyword_is_own }))
     }
 
-    fn passes(&self, tags: &[String], text: &str) -> bool {
-        if tags.iter().any(|t| self.tags.contains(t)) {
-            return true;
+    /// The first chosen tag (`#tag`) the post carries, else its first own keyword, else its
+    /// first pack keyword (`'keyword'`).
+    fn hit(&self, tags: &[String], text: &str) -> Option<LensHit> {
+        if let Some(tag) = tags.iter().find(|t| self.tags.contains(*t)) {
+            return Some(LensHit { shown: format!("#{tag}"), decisive: true });
         }
-        let Some(ac) = &self.keywords else { return false };
+        let ac = self.keywords.as_ref()?;
         // Overlapping, so that "maths" failing its edge inside "mathsy" cannot hide a later hit.
-        ac.find_overlapping_iter(text).any(|m| {
+        let mut found = ac.find_overlapping_iter(text).filter(|m| {
             let (edge_start, edge_end) = self.keyword_edges[m.pattern().as_usize()];
             (!edge_start || !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
                 && (!edge_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
-        })
+        });
+        let first = found.next()?;
+        let best = if self.keyword_is_own[first.pattern().as_usize()] {
+            first
+        } else {
+            found.find(|m| self.keyword_is_own[m.pattern().as_usize()]).unwrap_or(first)
+        };
+        let decisive = self.keyword_is_own[best.pattern().as_usize()];
+        Some(LensHit { shown: format!("'{}'", &text[best.start()..best.end()]), decisive })
     }
 }
 
@@ -130,8 +158,19 @@ fn matching_account(set: &HashSet<String>, handle: &str) -> Option<String> {
     hit.then_some(handle)
 }
 
+/// A teacher's tag from a pack the user did not choose, or a chosen pack's keyword, counts
+/// towards the topic.
+const PACK_EVIDENCE: f32 = 2.0;
+
 impl Engine {
+    /// An engine with the shipped models and no examples of the teacher's own.
     pub fn new(pack: &RulePack) -> Result<Engine, Vec<PackError>> {
+        Engine::with_models(pack, &Models::shipped(), &[])
+    }
+
+    /// `examples`: posts the teacher marked, oldest first (the newest `topic::MAX_EXAMPLES`
+    /// count).
+    pub fn with_models(pack: &RulePack, models: &Models, examples: &[topic::Example]) -> Result<Engine, Vec<PackError>> {
         let mut errors = pack.validate();
         if !errors.is_empty() {
             return Err(errors);
@@ -176,6 +215,9 @@ impl Engine {
             trusted: handles(&pack.accounts.trust),
             lens_enabled: pack.lens.enabled,
             lens,
+            strictness: pack.lens.strictness,
+            topic_model: models.topic.clone(),
+            personal: topic::PersonalModel::learn(examples),
             troll: (sensitivity != Sensitivity::Off).then(|| (TrollDetector::new(), sensitivity)),
             noise: pack.noise,
             text_checks: NoiseChecks {
@@ -184,6 +226,11 @@ impl Engine {
                 spam: pack.noise.spam,
             },
         })
+    }
+
+    /// How many of the teacher's examples the lens learned from.
+    pub fn learned_examples(&self) -> usize {
+        self.personal.examples()
     }
 
     pub fn classify(&self, posts: &[Post], ctx: &Context) -> Vec<Verdict> {
@@ -258,16 +305,17 @@ impl Engine {
             }
         }
 
-        if lens_on {
-            let on_topic = match (focus, &self.lens) {
-                (Some(focus), _) => tags.iter().any(|t| focus.contains(t)),
-                (None, Some(lens)) => lens.passes(&tags, &text),
-                (None, None) => true,
-            };
-            if !on_topic {
-                add(ReasonKind::Lens, "off-topic".to_string(), false);
+        let on_topic = if lens_on {
+            match self.judge_topic(post, trusted, &tags, &text, focus) {
+                Ok(evidence) => evidence,
+                Err(detail) => {
+                    add(ReasonKind::Lens, detail, false);
+                    None
+                }
             }
-        }
+        } else {
+            None
+        };
 
         let verdict = if reasons.iter().any(|(_, warn)| !warn) {
             VerdictKind::Hide
@@ -276,7 +324,59 @@ impl Engine {
         } else {
             VerdictKind::Warn
         };
-        Verdict { id: post.id.clone(), verdict, reasons: reasons.into_iter().map(|(r, _)| r).collect() }
+        let mut reasons: Vec<Reason> = reasons.into_iter().map(|(r, _)| r).collect();
+        // A shown post says why the lens let it through ("on topic: 'year 9', 'cold calling'").
+        if verdict == VerdictKind::Show {
+            reasons.extend(on_topic.map(|detail| Reason { kind: ReasonKind::Lens, detail }));
+        }
+        Verdict { id: post.id.clone(), verdict, reasons }
+    }
+
+    /// `Ok` with the evidence for showing the post (none when nothing needed saying), or
+    /// `Err` with why it is off-topic. A focus session on one chat reads that chat's tag only.
+    fn judge_topic(
+        &self,
+        post: &Post,
+        trusted: bool,
+        tags: &[String],
+        text: &str,
+        focus: Option<&HashSet<String>>,
+    ) -> Result<Option<String>, String> {
+        if let Some(focus) = focus {
+            return match tags.iter().find(|t| focus.contains(*t)) {
+                Some(tag) => Ok(Some(format!("on topic: #{tag}"))),
+                None => Err("off-topic: not this focus session's chat".to_string()),
+            };
+        }
+        if trusted {
+            let author = post.author.as_deref().map(fold_handle).unwrap_or_default();
+            return Ok(Some(format!("colleague: @{author}")));
+        }
+        let hit = self.lens.as_ref().and_then(|lens| lens.hit(tags, text));
+        let (Some(threshold), Some(model)) = (self.strictness.threshold(), &self.topic_model) else {
+            return match hit {
+                Some(hit) => Ok(Some(format!("on topic: {}", hit.shown))),
+                None if self.lens.is_none() => Ok(None),
+                None => Err("off-topic: none of your tags or keywords".to_string()),
+            };
+        };
+        if let Some(hit) = hit.as_ref().filter(|hit| hit.decisive) {
+            return Ok(Some(format!("on topic: {}", hit.shown)));
+        }
+        let pack_tag = tags.iter().find(|t| lens::is_pack_tag(t)).map(|t| format!("#{t}"));
+        let mut evidence: Vec<String> = pack_tag.into_iter().chain(hit.map(|hit| hit.shown)).collect();
+        let extra = if evidence.is_empty() { 0.0 } else { PACK_EVIDENCE };
+        let words = topic::words(text);
+        let score = topic::score(model, &self.personal, &words, extra);
+        evidence.extend(score.for_teaching.iter().map(|phrase| format!("'{phrase}'")));
+        evidence.truncate(3);
+        if score.logit > threshold && !evidence.is_empty() {
+            Ok(Some(format!("on topic: {}", evidence.join(", "))))
+        } else if evidence.is_empty() {
+            Err("off-topic: no teaching words, no pack tags".to_string())
+        } else {
+            Err(format!("off-topic: too few teaching words ({})", evidence.join(", ")))
+        }
     }
 }
 

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod packs;
+pub mod topic;
+#[cfg(feature = "cli")]
+pub mod training;
 
 /// One curated topic. Hashtags and keywords are stored already folded (lowercase, no `#`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +107,12 @@ pub fn list() -> Vec<PackInfo> {
 
 pub fn find(id: &str) -> Option<&'static TopicPack> {
     packs().iter().find(|p| p.id == id)
+}
+
+/// Whether a folded tag belongs to any shipped pack (chosen or not).
+pub fn is_pack_tag(tag: &str) -> bool {
+    static TAGS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    TAGS.get_or_init(|| packs().iter().flat_map(|p| p.hashtags.iter().map(String::as_str)).collect()).contains(tag)
 }
 
 /// Ids of all packs, for error messages ("known: uk-edchat, …").

@@ -2,6 +2,8 @@
 //! command line (`main.rs`) are thin layers over these modules.
 
 pub mod classify;
+#[cfg(feature = "cli")]
+pub mod corpus;
 pub mod extract;
 pub mod focus;
 pub mod ideas;

@@ -7,7 +7,7 @@
 //! filter at medium, promoted posts, "who to follow", trends, bait, hashtag stuffing and spam
 //! hidden, reposts, quotes and stranger replies shown.
 
-use crate::lens;
+use crate::lens::{self, topic::Strictness};
 use crate::mutewords::{self, MatchMode};
 use crate::normalize::{fold, fold_handle, fold_tag};
 use crate::troll::Sensitivity;
@@ -22,6 +22,8 @@ pub const MAX_VALUE_CHARS: usize = 512;
 pub const MAX_MUTE_RULES: usize = 10_000;
 /// Per list: muted accounts, trusted accounts.
 pub const MAX_ACCOUNTS: usize = 10_000;
+/// The topic packs a pack without a `lens` section starts with (the extension's default too).
+pub const DEFAULT_PACKS: [&str; 2] = ["uk-edchat", "us-edchat"];
 /// Per list: the lens's topic packs, own hashtags, keywords.
 pub const MAX_LENS_TERMS: usize = 2_000;
 
@@ -36,9 +38,10 @@ pub struct RulePack {
 }
 
 /// The professional lens. Posts pass when they carry one of the hashtags (own or from the
-/// chosen topic packs, variant spellings folded together) or contain a keyword as a whole
-/// word or phrase. A lens that is enabled but has nothing to match (no packs, hashtags or
-/// keywords) lets every post through: a new user is never shown an empty timeline.
+/// chosen topic packs, variant spellings folded together), contain a keyword as a whole word
+/// or phrase, come from a trusted colleague, or (strictness `relaxed` or `balanced`) read as a
+/// teacher's professional post to the topic judge. With strictness `tags`, a lens that has
+/// nothing to match lets every post through: a new user is never shown an empty timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lens {
     pub enabled: bool,
@@ -46,6 +49,8 @@ pub struct Lens {
     pub packs: Vec<String>,
     pub hashtags: Vec<String>,
     pub keywords: Vec<String>,
+    /// How sure the topic judge must be to show a post without the chosen tags or keywords.
+    pub strictness: Strictness,
     /// Where the extension applies the lens; the engine itself is told through `Context::lens`.
     pub sites: Sites,
 }
@@ -129,7 +134,14 @@ impl Default for RulePack {
 
 impl Default for Lens {
     fn default() -> Self {
-        Lens { enabled: true, packs: Vec::new(), hashtags: Vec::new(), keywords: Vec::new(), sites: Sites::default() }
+        Lens {
+            enabled: true,
+            packs: DEFAULT_PACKS.iter().map(|p| p.to_string()).collect(),
+            hashtags: Vec::new(),
+            keywords: Vec::new(),
+            strictness: Strictness::default(),
+            sites: Sites::default(),
+        }
     }
 }
 
@@ -256,15 +268,19 @@ impl RulePack {
 
     /// One paragraph for `staffroom check` and the options page.
     pub fn summary(&self) -> String {
+        let strictness = self.lens.strictness.name();
         let lens = if !self.lens.enabled {
             "lens off".to_string()
         } else if self.lens.packs.is_empty() && self.lens.hashtags.is_empty() && self.lens.keywords.is_empty() {
-            "lens on but empty (every post passes until topics are added)".to_string()
+            match self.lens.strictness {
+                Strictness::Tags => "lens on but empty (every post passes until topics are added)".to_string(),
+                _ => format!("lens on ({strictness}): teaching posts by their words, no topic packs"),
+            }
         } else {
             let pack_tags: usize =
                 self.lens.packs.iter().filter_map(|id| lens::find(id)).map(|p| p.hashtags.len()).sum();
             format!(
-                "lens on: {} ({pack_tags} hashtags), {}, {}",
+                "lens on ({strictness}): {} ({pack_tags} hashtags), {}, {}",
                 plural(self.lens.packs.len(), "topic pack"),
                 plural(self.lens.hashtags.len(), "own hashtag"),
                 plural(self.lens.keywords.len(), "keyword"),
@@ -627,9 +643,16 @@ impl Parser {
 
     fn lens(&mut self, value: &Value) -> Lens {
         let mut lens = Lens::default();
-        let known = ["enabled", "packs", "hashtags", "keywords", "sites"];
+        let known = ["enabled", "packs", "hashtags", "keywords", "strictness", "sites"];
         let Some(map) = self.object(value, "lens", &known) else { return lens };
         lens.enabled = self.boolean(map, "lens", "enabled", true);
+        if let Some(value) = map.get("strictness") {
+            let options =
+                [("relaxed", Strictness::Relaxed), ("balanced", Strictness::Balanced), ("tags", Strictness::Tags)];
+            if let Some(strictness) = self.choice(value, "lens.strictness", &options) {
+                lens.strictness = strictness;
+            }
+        }
         lens.packs = self.strings(map.get("packs"), "lens.packs", MAX_LENS_TERMS, check_pack_id);
         lens.hashtags = self.strings(map.get("hashtags"), "lens.hashtags", MAX_LENS_TERMS, check_hashtag);
         lens.keywords = self.strings(map.get("keywords"), "lens.keywords", MAX_LENS_TERMS, check_keyword);

@@ -64,7 +64,8 @@ fn empty_pack_gets_teacher_defaults() {
     let pack = RulePack::from_json("{}").unwrap();
     assert_eq!(pack, RulePack::default());
     assert_eq!(pack.version, 1);
-    assert!(pack.lens.enabled && pack.lens.packs.is_empty());
+    assert!(pack.lens.enabled && pack.lens.packs == staffroom::rules::DEFAULT_PACKS);
+    assert_eq!(pack.lens.strictness, staffroom::lens::topic::Strictness::Balanced);
     assert!(pack.lens.sites.x && pack.lens.sites.bluesky && pack.lens.sites.mastodon);
     assert_eq!(pack.troll.sensitivity, Sensitivity::Medium);
     let n = pack.noise;
@@ -102,7 +103,7 @@ fn each_error_names_its_field() {
     assert_error("[]", "pack: expected an object, got an array");
     assert_error(
         r#"{"lens": {"hashtagz": []}}"#,
-        "lens.hashtagz: unknown field (expected one of enabled, packs, hashtags, keywords, sites)",
+        "lens.hashtagz: unknown field (expected one of enabled, packs, hashtags, keywords, strictness, sites)",
     );
     assert_error(
         r#"{"colour": "red"}"#,
@@ -239,7 +240,7 @@ fn engine_validates_packs_built_in_code() {
     assert_eq!(errors.len(), 3, "{errors:#?}");
     assert!(errors.iter().any(|e| e == "mute[0].value: must not be empty"));
     assert!(errors.iter().any(|e| e.starts_with("mute[1].expires: not an RFC 3339")));
-    assert!(errors.iter().any(|e| e.starts_with("lens.packs[0]: unknown topic pack")));
+    assert!(errors.iter().any(|e| e.starts_with("lens.packs[2]: unknown topic pack")), "after the two default packs");
 }
 
 #[test]
@@ -283,7 +284,7 @@ fn expired_mutes_stop_applying() {
 
 #[test]
 fn mutes_outrank_the_lens_and_every_reason_is_listed() {
-    let e = engine(quiet(json!({"lens": {"hashtags": ["edchat"]},
+    let e = engine(quiet(json!({"lens": {"hashtags": ["edchat"], "strictness": "tags"},
         "mute": ["politics", {"value": "ofsted", "action": "warn"}],
         "accounts": {"mute": ["someone"]}})));
     let ctx = Context::default();
@@ -294,7 +295,7 @@ fn mutes_outrank_the_lens_and_every_reason_is_listed() {
 
     let off_topic_muted = one(&e, post("politics tonight", &[]), &ctx);
     assert_eq!(off_topic_muted.verdict, VerdictKind::Hide);
-    assert_eq!(details(&off_topic_muted), vec!["muted word: 'politics'", "off-topic"]);
+    assert_eq!(details(&off_topic_muted), vec!["muted word: 'politics'", "off-topic: none of your tags or keywords"]);
     assert_eq!(off_topic_muted.reasons[1].kind, ReasonKind::Lens);
 
     let warned = one(&e, post("ofsted is coming #edchat", &["edchat"]), &ctx);
@@ -308,7 +309,7 @@ fn mutes_outrank_the_lens_and_every_reason_is_listed() {
     assert_eq!((v.verdict, details(&v)), (VerdictKind::Hide, vec!["muted account: @someone".to_string()]));
 
     let plain = one(&e, post("great #edchat thread", &["EdChat"]), &ctx);
-    assert_eq!((plain.verdict, plain.reasons.len()), (VerdictKind::Show, 0));
+    assert_eq!((plain.verdict, details(&plain)), (VerdictKind::Show, vec!["on topic: #edchat".to_string()]));
 }
 
 #[test]
@@ -345,7 +346,53 @@ fn lens_uses_tags_packs_families_and_whole_word_keywords() {
     assert!(!shown(post("look at my lunch", &["food"])));
     let off = one(&e, post("look at my lunch", &[]), &ctx);
     assert_eq!(off.reasons[0].kind, ReasonKind::Lens);
-    assert_eq!(details(&off), vec!["off-topic"]);
+    assert_eq!(details(&off), vec!["off-topic: no teaching words, no pack tags"]);
+    assert_eq!(details(&one(&e, post("x", &["mathschat"]), &ctx)), vec!["on topic: #mathschat"]);
+    assert_eq!(details(&one(&e, post("exit tickets, day 3", &[]), &ctx)), vec!["on topic: 'exit tickets'"]);
+}
+
+#[test]
+fn the_topic_judge_reads_words_and_strictness_decides() {
+    let pack = |strictness: &str| engine(quiet(json!({"lens": {"packs": ["uk-edchat", "us-edchat"], "strictness": strictness}})));
+    let (relaxed, balanced, tags) = (pack("relaxed"), pack("balanced"), pack("tags"));
+    let ctx = Context::default();
+    let colleague = post("Tried think-pair-share with my Year 9s today and every hand went up", &[]);
+    let v = one(&balanced, colleague.clone(), &ctx);
+    assert_eq!(v.verdict, VerdictKind::Show);
+    assert!(details(&v)[0].starts_with("on topic: ") && details(&v)[0].contains("year 9s"), "{v:?}");
+    assert_eq!(one(&relaxed, colleague.clone(), &ctx).verdict, VerdictKind::Show);
+    let v = one(&tags, colleague, &ctx);
+    assert_eq!(v.verdict, VerdictKind::Hide, "tags: packs and own tags only: {v:?}");
+    for general in ["just burnt my toast, great start to the day", "ugh maths exam tomorrow and i know nothing lol"] {
+        let v = one(&balanced, post(general, &[]), &ctx);
+        assert_eq!(v.verdict, VerdictKind::Hide, "{general}: {v:?}");
+        assert_eq!(v.reasons[0].kind, ReasonKind::Lens);
+    }
+    // A teacher's tag from a pack the user did not choose counts towards the topic.
+    let v = one(&balanced, post("worth a read", &["sltchat"]), &ctx);
+    assert_eq!(v.verdict, VerdictKind::Show);
+    assert!(details(&v)[0].starts_with("on topic: #sltchat"), "{v:?}");
+}
+
+#[test]
+fn colleagues_and_the_teachers_examples_pass_the_lens() {
+    let pack = RulePack::from_json(&quiet(json!({"accounts": {"trust": ["mrs_k"]}})).to_string()).unwrap();
+    let ctx = Context::default();
+    let knitting = post("Knitting patterns for the autumn fair", &[]);
+    let plain = Engine::new(&pack).unwrap();
+    assert_eq!(one(&plain, knitting.clone(), &ctx).verdict, VerdictKind::Hide);
+    let by_colleague = Post { author: Some("@Mrs_K@school.social".into()), ..knitting.clone() };
+    let v = one(&plain, by_colleague, &ctx);
+    assert_eq!((v.verdict, details(&v)), (VerdictKind::Show, vec!["colleague: @mrs_k@school.social".to_string()]));
+
+    let examples = [lens::topic::Example { text: "knitting patterns for beginners".into(), professional: true }];
+    let taught = Engine::with_models(&pack, &staffroom::model::Models::shipped(), &examples).unwrap();
+    assert_eq!(taught.learned_examples(), 1);
+    assert_eq!(one(&taught, knitting, &ctx).verdict, VerdictKind::Show, "show posts like this");
+    let not_for_me = [lens::topic::Example { text: "ofsted inspection framework consultation".into(), professional: false }];
+    let taught = Engine::with_models(&pack, &staffroom::model::Models::shipped(), &not_for_me).unwrap();
+    let v = one(&taught, post("New Ofsted inspection framework consultation opens today", &[]), &ctx);
+    assert_eq!(v.verdict, VerdictKind::Hide, "not for me: {v:?}");
 }
 
 #[test]
@@ -358,7 +405,7 @@ fn lens_falls_back_to_tags_in_the_text() {
 
 #[test]
 fn an_empty_lens_passes_everything_and_context_overrides_enabled() {
-    let empty = engine(quiet(json!({"lens": {"enabled": true}})));
+    let empty = engine(quiet(json!({"lens": {"enabled": true, "strictness": "tags"}})));
     assert_eq!(one(&empty, post("anything", &[]), &Context::default()).verdict, VerdictKind::Show);
 
     let off = engine(quiet(json!({"lens": {"enabled": false, "hashtags": ["edchat"]}})));

@@ -1,0 +1,271 @@
+//! The topic judge: does a post read as a teacher's professional post, whatever its tags?
+//!
+//! A post's words and word pairs are looked up in the shipped topic model (hand-weighted
+//! teaching vocabulary plus weights learned from labelled posts, one hashed table: see
+//! `examples/train_topic.rs`) and in the teacher's own model, learned on the device from
+//! "show posts like this" / "not for me" and saved ideas. The sum is a logit; the lens's
+//! strictness says how high it must be. The words that weighed most are the explanation.
+
+use crate::model::{feature_hash, LinearModel};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Words read per post: a 100 KB post costs no more than a long one.
+const MAX_WORDS: usize = 300;
+/// How much one example moves a feature of the teacher's own model, and how far it can go.
+const PERSONAL_STEP: f32 = 1.0;
+const PERSONAL_CAP: f32 = 3.0;
+/// Examples the teacher's own model keeps (the newest).
+pub const MAX_EXAMPLES: usize = 500;
+/// Relaxed shows posts down to this logit; balanced needs the model to lean professional.
+const RELAXED_THRESHOLD: f32 = -1.0;
+/// A phrase weighing at least this much counts as evidence for teaching; a post with none
+/// is off-topic whatever its score (a short post of unknown words is not a teaching post).
+pub const EVIDENCE: f32 = 0.5;
+const BALANCED_THRESHOLD: f32 = 0.0;
+
+/// A word of a post: as written (folded) for explanations, and as the model sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word<'a> {
+    pub shown: &'a str,
+    pub key: Cow<'a, str>,
+}
+
+/// The words of a folded post text: runs of letters and digits, mentions, links and "RT"
+/// left out (they say nothing about the topic, and the training corpora write them
+/// differently), hashtags read as words, digit runs read as one digit ("Y9" ≈ "Y10").
+pub fn words(folded: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    for chunk in folded.split_whitespace() {
+        if chunk.starts_with('@') || chunk.contains("://") || chunk.starts_with("www.") || chunk == "rt" {
+            continue;
+        }
+        let base = chunk.as_ptr() as usize - folded.as_ptr() as usize;
+        let mut start = None;
+        // An apostrophe inside a word belongs to it ("parent's", "don't"), keyed without it.
+        let mut chars = chunk.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let apostrophe = is_apostrophe(c)
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
+            match (c.is_alphanumeric() || apostrophe, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push(word(&folded[base + s..base + i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push(word(&folded[base + s..base + chunk.len()]));
+        }
+        if out.len() >= MAX_WORDS {
+            out.truncate(MAX_WORDS);
+            break;
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The model's key for a word: apostrophes dropped, digit runs as one '0'.
+fn word(shown: &str) -> Word<'_> {
+    if !shown.chars().any(|c| c.is_ascii_digit() || is_apostrophe(c)) {
+        return Word { shown, key: Cow::Borrowed(shown) };
+    }
+    let mut key = String::with_capacity(shown.len());
+    for c in shown.chars().filter(|&c| !is_apostrophe(c)) {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        if !(c == '0' && key.ends_with('0')) {
+            key.push(c);
+        }
+    }
+    Word { shown, key: Cow::Owned(key) }
+}
+
+/// One feature of a post: its hash and the words it covers (`first..=last`).
+#[derive(Debug, Clone, Copy)]
+pub struct Feature {
+    pub hash: u32,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Words that say nothing about a topic on their own ("to", "today", a bare number). Left
+/// out as single words, since longer posts have more of them and the model would learn
+/// length; kept in pairs, where "my class" and "my teacher" differ.
+fn is_function_word(key: &str) -> bool {
+    matches!(
+        key,
+        "0" | "a" | "an" | "the" | "and" | "or" | "but" | "so" | "if" | "of" | "to" | "in" | "on" | "at" | "for"
+            | "with" | "from" | "by" | "about" | "as" | "up" | "out" | "is" | "are" | "was" | "were" | "be"
+            | "been" | "am" | "m" | "s" | "t" | "ll" | "re" | "ve" | "d" | "it" | "its" | "this" | "that"
+            | "these" | "those" | "i" | "im" | "me" | "my" | "we" | "us" | "our" | "you" | "your" | "he"
+            | "she" | "they" | "them" | "their" | "his" | "her" | "do" | "does" | "did" | "have" | "has"
+            | "had" | "will" | "would" | "can" | "could" | "just" | "not" | "no" | "all" | "one" | "every"
+            | "today" | "tonight" | "tomorrow" | "week" | "day" | "time" | "now" | "new" | "what" | "how"
+            | "who" | "when" | "why" | "get" | "got" | "more" | "very" | "really"
+    )
+}
+
+/// Every word (but function words) and every pair of neighbouring words (but pairs of
+/// function words), each distinct hash once.
+pub fn features(words: &[Word]) -> Vec<Feature> {
+    let mut out = Vec::with_capacity(words.len() * 2);
+    for (i, word) in words.iter().enumerate() {
+        let function_word = is_function_word(&word.key);
+        if !function_word {
+            out.push(Feature { hash: feature_hash(b'w', &[word.key.as_bytes()]), first: i, last: i });
+        }
+        if let Some(next) = words.get(i + 1).filter(|next| !(function_word && is_function_word(&next.key))) {
+            out.push(Feature { hash: feature_hash(b'b', &[word.key.as_bytes(), next.key.as_bytes()]), first: i, last: i + 1 });
+        }
+    }
+    out.sort_unstable_by_key(|f| f.hash);
+    out.dedup_by_key(|f| f.hash);
+    out
+}
+
+/// How sure the lens must be before it shows a post on its words alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strictness {
+    /// Shows posts that lean even a little towards teaching.
+    Relaxed,
+    /// Shows posts whose words read as a teacher's professional post.
+    #[default]
+    Balanced,
+    /// Only the chosen packs' tags and keywords and the teacher's own (no topic model).
+    Tags,
+}
+
+impl Strictness {
+    pub fn threshold(self) -> Option<f32> {
+        match self {
+            Strictness::Relaxed => Some(RELAXED_THRESHOLD),
+            Strictness::Balanced => Some(BALANCED_THRESHOLD),
+            Strictness::Tags => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Strictness::Relaxed => "relaxed",
+            Strictness::Balanced => "balanced",
+            Strictness::Tags => "tags",
+        }
+    }
+}
+
+/// A post the teacher marked: `professional` for "show posts like this" and saved ideas,
+/// not for "not for me".
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct Example {
+    pub text: String,
+    pub professional: bool,
+}
+
+/// Weights learned from the teacher's own examples, on top of the shipped model.
+#[derive(Debug, Clone, Default)]
+pub struct PersonalModel {
+    weights: HashMap<u32, f32>,
+    examples: usize,
+}
+
+impl PersonalModel {
+    /// Learns from the newest `MAX_EXAMPLES` examples (the list is oldest first).
+    pub fn learn(examples: &[Example]) -> PersonalModel {
+        let mut weights: HashMap<u32, f32> = HashMap::new();
+        let newest = &examples[examples.len().saturating_sub(MAX_EXAMPLES)..];
+        for example in newest {
+            let step = if example.professional { PERSONAL_STEP } else { -PERSONAL_STEP };
+            let folded = crate::normalize::fold(&example.text);
+            for feature in features(&words(&folded)) {
+                let w = weights.entry(feature.hash).or_insert(0.0);
+                *w = (*w + step).clamp(-PERSONAL_CAP, PERSONAL_CAP);
+            }
+        }
+        weights.retain(|_, w| *w != 0.0);
+        PersonalModel { weights, examples: newest.len() }
+    }
+
+    pub fn examples(&self) -> usize {
+        self.examples
+    }
+}
+
+/// A post's topic score and the words that weighed most either way.
+#[derive(Debug, Clone)]
+pub struct TopicScore {
+    pub logit: f32,
+    /// Up to three phrases, strongest first, that pushed towards teaching.
+    pub for_teaching: Vec<String>,
+    /// Up to three phrases that pushed away from it.
+    pub against: Vec<String>,
+}
+
+pub fn score(model: &LinearModel, personal: &PersonalModel, words: &[Word], extra: f32) -> TopicScore {
+    let mut contributions: Vec<(f32, Feature)> = features(words)
+        .into_iter()
+        .map(|f| (model.weight(f.hash) + personal.weights.get(&f.hash).copied().unwrap_or(0.0), f))
+        .collect();
+    let logit = model.bias() + extra + contributions.iter().map(|(w, _)| w).sum::<f32>();
+    contributions.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let phrase = |f: &Feature| words[f.first..=f.last].iter().map(|w| w.shown).collect::<Vec<_>>().join(" ");
+    let named = |items: &mut dyn Iterator<Item = &(f32, Feature)>| {
+        let mut names: Vec<String> = Vec::new();
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for (_, f) in items {
+            // A pair and one of its words are one piece of evidence: name the first seen.
+            if covered.iter().any(|&(a, b)| f.first <= b && a <= f.last) {
+                continue;
+            }
+            covered.push((f.first, f.last));
+            names.push(phrase(f));
+            if names.len() == 3 {
+                break;
+            }
+        }
+        names
+    };
+    let for_teaching = named(&mut contributions.iter().take_while(|(w, _)| *w >= EVIDENCE));
+    let against = named(&mut contributions.iter().rev().take_while(|(w, _)| *w <= -EVIDENCE));
+    TopicScore { logit, for_teaching, against }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_skip_mentions_links_and_retweet_markers() {
+        let keys: Vec<String> =
+            words("rt @mrs_k: tried it with my y9s! https://t.co/ab12 #edchat don't www.x.com")
+                .into_iter()
+                .map(|w| w.key.into_owned())
+                .collect();
+        assert_eq!(keys, ["tried", "it", "with", "my", "y0s", "edchat", "dont"]);
+        assert_eq!(words("parent\u{2019}s evening")[0].shown, "parent\u{2019}s");
+        assert_eq!(words("'quoted'")[0].key, "quoted");
+        assert_eq!(words("year 11 and year 9")[1].shown, "11");
+        assert_eq!(words(&"word ".repeat(10_000)).len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn personal_examples_move_similar_posts_and_are_bounded() {
+        let example = |text: &str, professional| Example { text: text.into(), professional };
+        let personal = PersonalModel::learn(&[example("Knitting patterns for beginners", true)]);
+        let zero = LinearModel::quantise(0.0, &[0.0; 256]);
+        let similar = score(&zero, &personal, &words("new knitting patterns"), 0.0);
+        assert!(similar.logit > 1.0, "{similar:?}");
+        assert_eq!(similar.for_teaching, ["knitting patterns"]);
+        let many: Vec<Example> = (0..MAX_EXAMPLES + 50).map(|i| example(&format!("post {i}"), false)).collect();
+        let learned = PersonalModel::learn(&many);
+        assert_eq!(learned.examples(), MAX_EXAMPLES);
+        assert!(learned.weights.values().all(|w| w.abs() <= PERSONAL_CAP));
+    }
+}
