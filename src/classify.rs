@@ -78,17 +78,22 @@ impl LensMatcher {
         {
             tags.extend(lens::family(&tag));
         }
-        let mut tagged: Vec<(String, bool)> =
-            pack.lens.keywords.iter().map(|k| (fold(k).trim().to_string(), true)).collect();
-        tagged.extend(chosen.iter().flat_map(|p| p.keywords.iter().map(|k| (k.clone(), false))));
-        tagged.retain(|(k, _)| !k.is_empty());
-        // Own before pack for the same keyword, so that dedup keeps the own one.
-        tagged.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        tagged.dedup_by(|a, b| a.0 == b.0);
-        if tags.is_empty() && tagged.is_empty() {
+        let sorted = |mut list: Vec<String>| {
+            list.retain(|k| !k.is_empty());
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        let mut keywords = sorted(pack.lens.keywords.iter().map(|k| fold(k).trim().to_string()).collect());
+        let own = keywords.len();
+        // A pack keyword the teacher also wrote is theirs.
+        let from_packs = sorted(chosen.iter().flat_map(|p| p.keywords.iter().cloned()).collect());
+        let new: Vec<String> = from_packs.into_iter().filter(|k| keywords.binary_search(k).is_err()).collect();
+        keywords.extend(new);
+        if tags.is_empty() && keywords.is_empty() {
             return Ok(None);
         }
-        let (keywords, keyword_is_own): (Vec<String>, Vec<bool>) = tagged.into_iter().unzip();
+        let keyword_is_own: Vec<bool> = (0..keywords.len()).map(|i| i < own).collect();
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let keyword_edges = keywords.iter().map(|k| (alnum(k.chars().next()), alnum(k.chars().next_back()))).collect();
         let keywords = if keywords.is_empty() {

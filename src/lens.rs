@@ -111,8 +111,14 @@ pub fn find(id: &str) -> Option<&'static TopicPack> {
 
 /// Whether a folded tag belongs to any shipped pack (chosen or not).
 pub fn is_pack_tag(tag: &str) -> bool {
-    static TAGS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    TAGS.get_or_init(|| packs().iter().flat_map(|p| p.hashtags.iter().map(String::as_str)).collect()).contains(tag)
+    static TAGS: OnceLock<Vec<String>> = OnceLock::new();
+    let tags = TAGS.get_or_init(|| {
+        let mut tags: Vec<String> = packs().iter().flat_map(|p| p.hashtags.iter().cloned()).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    });
+    tags.binary_search_by(|t| t.as_str().cmp(tag)).is_ok()
 }
 
 /// Ids of all packs, for error messages ("known: uk-edchat, …").

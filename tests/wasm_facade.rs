@@ -32,7 +32,7 @@ fn js<T: Serialize>(value: &T) -> JsValue {
 #[wasm_bindgen_test]
 fn a_batch_classifies_in_order_with_reasons() {
     let pack = serde_json::json!({"lens": {"enabled": true, "hashtags": ["edchat"]}, "mute": [{"value": "politics"}]});
-    let engine = FilterEngine::new(js(&pack)).unwrap();
+    let engine = FilterEngine::new(js(&pack), Vec::new(), &[]).unwrap();
     let posts = serde_json::json!([
         {"id": "a", "text": "Great starter idea #edchat"},
         {"id": "b", "text": "Celebrity gossip"},
@@ -51,9 +51,29 @@ fn a_batch_classifies_in_order_with_reasons() {
 }
 
 #[wasm_bindgen_test]
+fn installed_models_read_untagged_posts_and_learn_examples() {
+    let topic = include_bytes!("../extension/models/topic.srlm");
+    let hostility = include_bytes!("../extension/models/hostility.srlm");
+    assert!(staffroom::wasm::filter::install_models(b"not a model", hostility).is_err());
+    staffroom::wasm::filter::install_models(topic, hostility).unwrap();
+    let pack = serde_json::json!({"troll": {"sensitivity": "off"}});
+    let engine = FilterEngine::new(js(&pack), vec!["knitting patterns for beginners".into()], &[1]).unwrap();
+    assert_eq!(engine.learned_examples(), 1);
+    let posts = serde_json::json!([
+        {"id": "a", "text": "Tried cold calling with my Year 9s today and every hand went up"},
+        {"id": "b", "text": "new knitting patterns for the autumn"},
+        {"id": "c", "text": "just burnt my toast lol"},
+    ]);
+    let verdicts: Vec<Verdict> =
+        serde_wasm_bindgen::from_value(engine.classify(js(&posts), JsValue::UNDEFINED).unwrap()).unwrap();
+    let got: Vec<&str> = verdicts.iter().map(|v| v.verdict.as_str()).collect();
+    assert_eq!(got, ["show", "show", "hide"]);
+}
+
+#[wasm_bindgen_test]
 fn an_invalid_pack_throws_its_field_errors() {
     let pack = serde_json::json!({"mute": [{"value": ""}], "lens": {"hashtagz": []}});
-    let thrown = FilterEngine::new(js(&pack)).err().unwrap();
+    let thrown = FilterEngine::new(js(&pack), Vec::new(), &[]).err().unwrap();
     let errors: Vec<FieldError> = serde_wasm_bindgen::from_value(thrown).unwrap();
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert!(fields.contains(&"mute[0].value"), "{fields:?}");

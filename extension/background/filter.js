@@ -4,6 +4,7 @@
 import { ready } from "./engine.js";
 import { DEFAULT_PACK, contextFor as packContext, isPackChange, loadPack } from "./settings.js";
 import { sessionLens } from "./focus.js";
+import { forEngine, isExamplesChange, loadExamples } from "./lens-examples.js";
 
 export const FILTER_PORT = "staffroom-filter";
 
@@ -13,13 +14,13 @@ const ports = new Set();
 function compile() {
   compiled ??= (async () => {
     const wasm = await ready;
-    const { pack } = await loadPack();
+    const [{ pack }, examples] = await Promise.all([loadPack(), loadExamples().then(forEngine)]);
     try {
-      return { engine: new wasm.FilterEngine(pack), pack };
+      return { engine: new wasm.FilterEngine(pack, ...examples), pack };
     } catch (errors) {
       // A stored pack that no longer validates must not leave the timeline unfiltered and silent.
       console.error("Staffroom: stored rule pack is invalid, using defaults", errors);
-      return { engine: new wasm.FilterEngine(DEFAULT_PACK), pack: DEFAULT_PACK };
+      return { engine: new wasm.FilterEngine(DEFAULT_PACK, ...examples), pack: DEFAULT_PACK };
     }
   })();
   return compiled;
@@ -79,11 +80,11 @@ export function onFilterPort(port) {
 }
 
 /**
- * Settings changed: recompile and ask every open tab to re-send its posts, no reload needed.
+ * Settings or the teacher's lens examples changed: recompile and ask every open tab to re-send its posts, no reload needed.
  * Each tab's counts start again, so the re-sent posts are counted once, under the new rules.
  */
 export function onStorageChanged(changes, area) {
-  if (!isPackChange(changes, area)) return;
+  if (!isPackChange(changes, area) && !isExamplesChange(changes, area)) return;
   compiled = null;
   for (const port of ports) {
     const tabId = port.sender?.tab?.id;

@@ -3,6 +3,7 @@
 // so saves from many tabs at once never overwrite each other and nothing is acknowledged
 // before it is stored. The engine (src/ideas) does the deciding; this file only moves data.
 import { libraryReady } from "./engine.js";
+import { addExample, importExamples, loadExamples } from "./lens-examples.js";
 
 const KEY = "library";
 const FIRED_KEY = "library.remindersFired"; // alarm name → due_ms already notified
@@ -243,8 +244,12 @@ async function exportLibrary(format) {
     return { filename: `staffroom-library-unreadable-${today()}.json`, mimeType: "application/json", text: JSON.stringify(stored, null, 2) };
   }
   switch (format) {
-    case "json":
-      return { filename: `staffroom-library-${today()}.json`, mimeType: "application/json", text: wasm.ideasExportJson(library) };
+    case "json": {
+      // The lens's examples travel with the ideas: both are the teacher's own teaching.
+      const backup = JSON.parse(wasm.ideasExportJson(library));
+      backup.lens_examples = await loadExamples();
+      return { filename: `staffroom-library-${today()}.json`, mimeType: "application/json", text: JSON.stringify(backup, null, 2) };
+    }
     case "markdown":
       return { filename: `staffroom-portfolio-${today()}.md`, mimeType: "text/markdown", text: wasm.ideasExportMarkdown(library, Date.now(), tzOffset()) };
     case "csv":
@@ -262,8 +267,18 @@ function importLibrary(text) {
       await store(library);
       await schedule(wasm, library);
     }
-    return { report, ...summary(wasm, library) };
+    const examples = await importExamples(lensExamplesIn(text));
+    return { report, examples, ...summary(wasm, library) };
   });
+}
+
+/** A backup's lens examples, if it has any (the engine has already checked it is a backup). */
+function lensExamplesIn(text) {
+  try {
+    return JSON.parse(String(text).replace(/^\uFEFF/, "")).lens_examples ?? [];
+  } catch {
+    return [];
+  }
 }
 
 // ---- routes -------------------------------------------------------------------------------
@@ -284,7 +299,13 @@ function newIdea(post = {}) {
 }
 
 export const routes = {
-  "library/save": ({ idea }) => change({ op: "save", idea: newIdea(idea) }),
+  "library/save": async ({ idea }) => {
+    const saved = await change({ op: "save", idea: newIdea(idea) });
+    // A saved idea tells the lens "this is professional"; the save stands even if that fails.
+    await addExample({ text: saved.idea?.text ?? "", professional: true })
+      .catch((error) => console.warn("Staffroom: the lens could not learn from this save", error));
+    return saved;
+  },
   "library/apply": ({ op }, sender) => {
     if (!fromContentCard(op)) requirePage(sender);
     return change(op);

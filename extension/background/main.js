@@ -3,10 +3,11 @@
 import * as filter from "./filter.js";
 import * as focus from "./focus.js";
 import * as instances from "./instances.js";
+import * as lensExamples from "./lens-examples.js";
 import * as library from "./library.js";
 import * as settings from "./settings.js";
 
-const areas = [filter, focus, instances, library, settings];
+const areas = [filter, focus, instances, lensExamples, library, settings];
 
 const routes = Object.assign({}, ...areas.map((area) => area.routes));
 

@@ -1,10 +1,11 @@
 // The rule pack: a school's managed preset wins, then the user's own pack, then the defaults.
 // Stored in storage.sync when it fits the per-item quota, in storage.local otherwise.
 import { ready } from "./engine.js";
+import { forEngine, loadExamples } from "./lens-examples.js";
 
 export const DEFAULT_PACK = {
   version: 1,
-  lens: { enabled: true, packs: ["uk-edchat", "us-edchat"], hashtags: [], keywords: [] },
+  lens: { enabled: true, packs: ["uk-edchat", "us-edchat"], hashtags: [], keywords: [], strictness: "balanced" },
   mute: [],
   accounts: { mute: [], trust: [] },
   troll: { sensitivity: "medium" },
@@ -101,7 +102,7 @@ export const routes = {
   "engine/classify": async ({ posts, site }) => {
     const wasm = await ready;
     const { pack } = await loadPack();
-    const engine = new wasm.FilterEngine(pack);
+    const engine = new wasm.FilterEngine(pack, ...forEngine(await loadExamples()));
     try {
       return engine.classify(posts, contextFor(site, pack));
     } finally {

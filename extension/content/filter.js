@@ -351,7 +351,9 @@
     function announce(element, entry) {
       if (!entry.post || rowModule(element)) return;
       const { text, author, authorName, hashtags, links, permalink, postedAt } = entry.post;
-      const post = { text, author, authorName, hashtags: hashtags ?? [], links, permalink, postedAt, site: site.id };
+      // `evidence`: why the lens showed it, for the "why?" next to "Save idea".
+      const evidence = entry.reasons.filter((r) => r.kind === "lens").map((r) => r.detail);
+      const post = { text, author, authorName, hashtags: hashtags ?? [], links, permalink, postedAt, site: site.id, evidence };
       if (content.onShown) content.onShown(element, post);
       else (content.pendingShown ??= []).push([element, post]);
     }
@@ -509,6 +511,13 @@
       toggle.addEventListener("click", () => {
         const reveal = !run.revealed;
         for (const item of run.items) reveal ? revealedItems.add(item) : revealedItems.delete(item);
+        // A revealed post is first-class: it gets its "Save idea" button like any shown post.
+        if (reveal) {
+          for (const { element, entry } of run.posts) {
+            if (!entry.shown) announce(element, entry);
+            entry.shown = true;
+          }
+        }
         collapseRuns();
         toggle.focus();
       });
@@ -547,17 +556,21 @@
       };
     }
 
-    // Each hidden post's author and reasons, with one click to trust or mute the author.
+    // Each hidden post's author and reasons, with one click to teach the lens (an off-topic
+    // post), always show the author (a colleague: they pass the lens) or mute them.
     function fillReasons(list, status, run) {
       list.replaceChildren(
-        ...run.posts.map(({ element, entry }) => {
+        ...run.posts.map(({ entry }) => {
           const author = entry.post?.author;
           const text = entry.post?.text ?? "";
           const who = el("span", { class: "who" }, author ? `@${author}` : `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`);
           const item = el("li", {}, who, el("span", {}, entry.reasons.map((r) => r.detail).join("; ") || "hidden"));
+          if (text && entry.reasons.some((r) => r.kind === "lens")) {
+            item.append(el("button", { type: "button", onclick: () => teach(text, true, status) }, "Show posts like this"));
+          }
           if (author) {
             item.append(
-              el("button", { type: "button", onclick: () => settle("settings/trustAuthor", author, status) }, `Trust @${author}`),
+              el("button", { type: "button", onclick: () => settle("settings/trustAuthor", author, status) }, `Always show @${author}`),
               ...(entry.reasons.some((r) => r.kind === "account") ? [] : [
                 el("button", { type: "button", onclick: () => settle("settings/muteAuthor", author, status) }, `Mute @${author}`),
               ]),
@@ -568,19 +581,32 @@
       );
     }
 
-    async function settle(type, handle, status) {
-      const verb = type === "settings/trustAuthor" ? "trust" : "mute";
-      status.textContent = "Saving…";
-      let response;
+    async function ask(message) {
       try {
-        response = await chrome.runtime.sendMessage({ type, handle });
+        return await chrome.runtime.sendMessage(message);
       } catch (error) {
-        response = { ok: false, error: error?.message };
+        return { ok: false, error: error?.message };
       }
+    }
+
+    async function settle(type, handle, status) {
+      const verb = type === "settings/trustAuthor" ? "always show" : "mute";
+      status.textContent = "Saving…";
+      const response = await ask({ type, handle });
       status.textContent = response?.ok
-        ? `${verb === "trust" ? "Trusted" : "Muted"} @${handle}. Your timeline is updating.`
+        ? `${verb === "always show" ? `@${handle} is a colleague: always shown` : `Muted @${handle}`}. Your timeline is updating.`
         : `Could not ${verb} @${handle}: ${response?.error ?? "Staffroom cannot do this from here yet."}`;
     }
+
+    // "Show posts like this" / "not for me": one example for the lens's own model.
+    async function teach(text, professional, status) {
+      status.textContent = "Saving…";
+      const response = await ask({ type: "lens/teach", text, professional });
+      status.textContent = response?.ok
+        ? `Thanks: the lens has learned from ${response.value} of your examples. Your timeline is updating.`
+        : `Could not teach the lens: ${response?.error ?? "Staffroom cannot do this from here yet."}`;
+    }
+    content.teachLens = teach;
 
     function showWarning(element, reasons) {
       if (element.querySelector(":scope > staffroom-warning")) return;

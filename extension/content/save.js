@@ -115,6 +115,7 @@
       place(element, record.button);
     }
     paint(record.button, Boolean(record.id));
+    content.placeWhy?.(record.button, post, pageIsDark());
     if (!record.id && post.permalink) lookUp(record);
   };
   // Posts filter.js showed before this script was ready.

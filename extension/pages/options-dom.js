@@ -34,6 +34,17 @@ export function checkbox({ label, hint, checked, field, onChange, switchStyle = 
   return el("label", { className: switchStyle ? "check switch-row" : "check", for: input.id }, switchStyle ? text : input, switchStyle ? input : text);
 }
 
+/** One choice of several, each with a label and a hint: `options` = [[value, label, hint]]. */
+export function radioGroup({ name, labelledBy, field, options, current, onChange }) {
+  return el("div", { className: "choices", role: "radiogroup", "aria-labelledby": labelledBy, dataset: { field } },
+    ...options.map(([value, label, hint]) => {
+      const radio = el("input", { type: "radio", name, value, checked: value === current });
+      radio.addEventListener("change", () => onChange(value));
+      return el("label", { className: "check choice" }, radio,
+        el("span", { className: "check-text" }, el("span", { className: "check-label" }, label), el("span", { className: "hint" }, hint)));
+    }));
+}
+
 /**
  * An editable list of short strings shown as chips (hashtags, keywords, handles).
  * `normalize` cleans one entry ("#EdChat " → "EdChat"); `display` shows one ("#EdChat").

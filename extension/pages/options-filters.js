@@ -1,5 +1,5 @@
 // Options: accounts, hostile replies and noise — the filters that outrank the lens.
-import { checkbox, chipList, el } from "./options-dom.js";
+import { checkbox, chipList, el, radioGroup } from "./options-dom.js";
 
 const SENSITIVITY = [
   ["off", "Off", "Never hide a post for its tone."],
@@ -46,14 +46,11 @@ export function renderAccounts(editor) {
 }
 
 export function renderTroll(editor) {
-  const current = editor.draft.troll?.sensitivity ?? "medium";
-  const group = el("div", { className: "choices", role: "radiogroup", "aria-labelledby": "troll-heading", dataset: { field: "troll.sensitivity" } },
-    ...SENSITIVITY.map(([id, label, hint]) => {
-      const radio = el("input", { type: "radio", name: "troll-sensitivity", value: id, checked: id === current });
-      radio.addEventListener("change", () => editor.change((draft) => { draft.troll = { ...draft.troll, sensitivity: id }; }));
-      return el("label", { className: "check choice" }, radio,
-        el("span", { className: "check-text" }, el("span", { className: "check-label" }, label), el("span", { className: "hint" }, hint)));
-    }));
+  const group = radioGroup({
+    name: "troll-sensitivity", labelledBy: "troll-heading", field: "troll.sensitivity", options: SENSITIVITY,
+    current: editor.draft.troll?.sensitivity ?? "medium",
+    onChange: (id) => editor.change((draft) => { draft.troll = { ...draft.troll, sensitivity: id }; }),
+  });
   return [
     el("h2", { id: "troll-heading" }, "Hostile replies and pile-ons"),
     el("p", { className: "hint" }, "Decided on this device from the words used; nothing is sent anywhere."),

@@ -1,8 +1,38 @@
-// Options: the professional lens — on/off, the engine's topic packs, the user's own hashtags
-// and keywords, and the sites it applies to.
-import { checkbox, chipList, el, send } from "./options-dom.js";
+// Options: the professional lens — on/off, how strict it is, the engine's topic packs, the
+// user's own hashtags and keywords, the sites it applies to, and what it learned from the teacher.
+import { checkbox, chipList, el, radioGroup, send } from "./options-dom.js";
 
 const SITES = [["x", "X"], ["bluesky", "Bluesky"], ["mastodon", "Mastodon"]];
+const STRICTNESS = [
+  ["relaxed", "Relaxed", "Also shows posts that only lean towards teaching. The fewest teaching posts missed."],
+  ["balanced", "Balanced (recommended)", "Shows posts whose words read as a teacher's professional post, tagged or not."],
+  ["tags", "Tags only", "Only posts with your packs' hashtags and phrases, or your own."],
+];
+
+// The examples the lens learned from ("show posts like this", "not for me", saved ideas).
+// They are not part of the rule pack: reset acts at once, not on "Save".
+function learned() {
+  const count = el("span", {}, "…");
+  const status = el("p", { className: "hint", role: "status" });
+  const reset = el("button", { type: "button", dataset: { action: "reset-lens-examples" } }, "Forget what it learned");
+  const show = (n) => {
+    count.textContent = n === 1 ? "1 example" : `${n} examples`;
+    reset.disabled = n === 0;
+  };
+  send("lens/examples").then(({ count: n }) => show(n)).catch((error) => { status.textContent = error.message; });
+  reset.addEventListener("click", async () => {
+    try {
+      show(await send("lens/reset"));
+      status.textContent = "The lens forgot your examples; it reads posts with what Staffroom ships.";
+    } catch (error) {
+      status.textContent = `Could not reset: ${error.message}`;
+    }
+  });
+  return el("div", { className: "field", dataset: { field: "lens-examples" } },
+    el("h3", {}, "What it learned from you"),
+    el("p", { className: "hint" }, "Posts you marked “show posts like this” or “not for me”, and ideas you saved, tune the lens on this device. They are kept with your ideas' backup."),
+    el("p", {}, "Learned from ", count, " ", reset), status);
+}
 
 function topicPacks(editor, lens) {
   const grid = el("div", { className: "pack-grid", role: "group", "aria-labelledby": "packs-heading", dataset: { field: "lens.packs" } });
@@ -57,6 +87,12 @@ export function renderLens(editor) {
       switchStyle: true,
       onChange: (on) => editor.change((draft) => { draft.lens.enabled = on; }),
     }),
+    el("div", { className: "field" }, el("h3", { id: "strictness-heading" }, "How strict"),
+      radioGroup({
+        name: "lens-strictness", labelledBy: "strictness-heading", field: "lens.strictness", options: STRICTNESS,
+        current: lens.strictness ?? "balanced",
+        onChange: (id) => editor.change((draft) => { draft.lens.strictness = id; }),
+      })),
     topicPacks(editor, lens),
     el("div", { className: "two-columns" },
       chipList({
@@ -71,5 +107,6 @@ export function renderLens(editor) {
         onChange: (values) => editor.change((draft) => { draft.lens.keywords = values; }),
       })),
     sites,
+    learned(),
   ];
 }

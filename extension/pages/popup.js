@@ -52,6 +52,14 @@ function renderLens({ pack, locked }, site) {
   }
 }
 
+// How many of the teacher's own examples the lens learned from (options page: reset).
+async function renderLearned() {
+  const { count } = await send("lens/examples");
+  $("lens-learned").textContent = count
+    ? `Learned from ${count} of your example${count === 1 ? "" : "s"} (“show posts like this”, “not for me”, saved ideas).`
+    : "Teach it from any post: “show posts like this”, “not for me”, or save an idea.";
+}
+
 function figure(value, label) {
   const box = document.createElement("div");
   box.className = "figure";
@@ -143,9 +151,10 @@ async function main() {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "session" && statsKey in changes) refreshStats();
     if ("pack" in changes) refreshLens();
+    if (area === "local" && "lensExamples" in changes) renderLearned();
   });
 
-  await Promise.all([refreshLens(), refreshStats()]);
+  await Promise.all([refreshLens(), refreshStats(), renderLearned()]);
   // The focus panel is another module; the popup works without it.
   import("./focus-panel.js").then((module) => module.renderFocusPanel($("focus-panel"))).catch(() => {});
 }

@@ -8,7 +8,6 @@
 
 use crate::model::{feature_hash, LinearModel};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Words read per post: a 100 KB post costs no more than a long one.
 const MAX_WORDS: usize = 300;
@@ -125,13 +124,15 @@ pub fn features(words: &[Word]) -> Vec<Feature> {
             out.push(Feature { hash: feature_hash(b'b', &[word.key.as_bytes(), next.key.as_bytes()]), first: i, last: i + 1 });
         }
     }
-    out.sort_unstable_by_key(|f| f.hash);
-    out.dedup_by_key(|f| f.hash);
-    out
+    // Sorted as plain u64s (hash, then position): the one sort the module already has.
+    let mut keys: Vec<u64> = out.iter().enumerate().map(|(i, f)| (f.hash as u64) << 32 | i as u64).collect();
+    keys.sort_unstable();
+    keys.dedup_by(|later, earlier| *later >> 32 == *earlier >> 32);
+    keys.into_iter().map(|key| out[(key & 0xffff_ffff) as usize]).collect()
 }
 
 /// How sure the lens must be before it shows a post on its words alone.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Strictness {
     /// Shows posts that lean even a little towards teaching.
@@ -163,78 +164,83 @@ impl Strictness {
 
 /// A post the teacher marked: `professional` for "show posts like this" and saved ideas,
 /// not for "not for me".
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Example {
     pub text: String,
     pub professional: bool,
 }
 
-/// Weights learned from the teacher's own examples, on top of the shipped model.
+/// Weights learned from the teacher's own examples, on top of the shipped model: feature
+/// hash → weight, sorted by hash.
 #[derive(Debug, Clone, Default)]
 pub struct PersonalModel {
-    weights: HashMap<u32, f32>,
+    weights: Vec<(u32, f32)>,
     examples: usize,
 }
 
 impl PersonalModel {
-    /// Learns from the newest `MAX_EXAMPLES` examples (the list is oldest first).
+    /// Learns from the newest `MAX_EXAMPLES` examples (the list is oldest first): each moves
+    /// its features by one step, the newest last, each weight within the cap.
     pub fn learn(examples: &[Example]) -> PersonalModel {
-        let mut weights: HashMap<u32, f32> = HashMap::new();
         let newest = &examples[examples.len().saturating_sub(MAX_EXAMPLES)..];
+        let mut steps: Vec<f32> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new(); // (hash, order of the step)
         for example in newest {
             let step = if example.professional { PERSONAL_STEP } else { -PERSONAL_STEP };
             let folded = crate::normalize::fold(&example.text);
             for feature in features(&words(&folded)) {
-                let w = weights.entry(feature.hash).or_insert(0.0);
-                *w = (*w + step).clamp(-PERSONAL_CAP, PERSONAL_CAP);
+                keys.push((feature.hash as u64) << 32 | steps.len() as u64);
+                steps.push(step);
             }
         }
-        weights.retain(|_, w| *w != 0.0);
+        keys.sort_unstable();
+        let mut weights: Vec<(u32, f32)> = Vec::new();
+        for key in keys {
+            let (hash, step) = ((key >> 32) as u32, steps[(key & 0xffff_ffff) as usize]);
+            match weights.last_mut() {
+                Some((h, w)) if *h == hash => *w = (*w + step).clamp(-PERSONAL_CAP, PERSONAL_CAP),
+                _ => weights.push((hash, step)),
+            }
+        }
+        weights.retain(|&(_, w)| w != 0.0);
         PersonalModel { weights, examples: newest.len() }
     }
 
     pub fn examples(&self) -> usize {
         self.examples
     }
+
+    fn weight(&self, hash: u32) -> f32 {
+        self.weights.binary_search_by_key(&hash, |&(h, _)| h).map_or(0.0, |i| self.weights[i].1)
+    }
 }
 
-/// A post's topic score and the words that weighed most either way.
+/// A post's topic score and the words that weighed most towards teaching.
 #[derive(Debug, Clone)]
 pub struct TopicScore {
     pub logit: f32,
-    /// Up to three phrases, strongest first, that pushed towards teaching.
+    /// Up to three phrases, strongest first, each weighing at least `EVIDENCE`.
     pub for_teaching: Vec<String>,
-    /// Up to three phrases that pushed away from it.
-    pub against: Vec<String>,
 }
 
 pub fn score(model: &LinearModel, personal: &PersonalModel, words: &[Word], extra: f32) -> TopicScore {
-    let mut contributions: Vec<(f32, Feature)> = features(words)
-        .into_iter()
-        .map(|f| (model.weight(f.hash) + personal.weights.get(&f.hash).copied().unwrap_or(0.0), f))
-        .collect();
+    let contributions: Vec<(f32, Feature)> =
+        features(words).into_iter().map(|f| (model.weight(f.hash) + personal.weight(f.hash), f)).collect();
     let logit = model.bias() + extra + contributions.iter().map(|(w, _)| w).sum::<f32>();
-    contributions.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let phrase = |f: &Feature| words[f.first..=f.last].iter().map(|w| w.shown).collect::<Vec<_>>().join(" ");
-    let named = |items: &mut dyn Iterator<Item = &(f32, Feature)>| {
-        let mut names: Vec<String> = Vec::new();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
-        for (_, f) in items {
-            // A pair and one of its words are one piece of evidence: name the first seen.
-            if covered.iter().any(|&(a, b)| f.first <= b && a <= f.last) {
-                continue;
-            }
-            covered.push((f.first, f.last));
-            names.push(phrase(f));
-            if names.len() == 3 {
-                break;
-            }
-        }
-        names
-    };
-    let for_teaching = named(&mut contributions.iter().take_while(|(w, _)| *w >= EVIDENCE));
-    let against = named(&mut contributions.iter().rev().take_while(|(w, _)| *w <= -EVIDENCE));
-    TopicScore { logit, for_teaching, against }
+    // The three strongest, by three scans (no sort: posts are short, and the module small).
+    // A pair and one of its words are one piece of evidence: the stronger is named.
+    let mut for_teaching: Vec<String> = Vec::new();
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    while for_teaching.len() < 3 {
+        let strongest = contributions
+            .iter()
+            .filter(|(w, f)| *w >= EVIDENCE && !covered.iter().any(|&(a, b)| f.first <= b && a <= f.last))
+            .fold(None::<&(f32, Feature)>, |best, c| if best.is_some_and(|b| b.0 >= c.0) { best } else { Some(c) });
+        let Some((_, f)) = strongest else { break };
+        covered.push((f.first, f.last));
+        for_teaching.push(words[f.first..=f.last].iter().map(|w| w.shown).collect::<Vec<_>>().join(" "));
+    }
+    TopicScore { logit, for_teaching }
 }
 
 #[cfg(test)]
@@ -266,6 +272,6 @@ mod tests {
         let many: Vec<Example> = (0..MAX_EXAMPLES + 50).map(|i| example(&format!("post {i}"), false)).collect();
         let learned = PersonalModel::learn(&many);
         assert_eq!(learned.examples(), MAX_EXAMPLES);
-        assert!(learned.weights.values().all(|w| w.abs() <= PERSONAL_CAP));
+        assert!(learned.weights.iter().all(|(_, w)| w.abs() <= PERSONAL_CAP));
     }
 }

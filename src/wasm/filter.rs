@@ -1,4 +1,6 @@
 use crate::classify::Context;
+use crate::lens::topic::Example;
+use crate::model::Models;
 use crate::{extract, Engine, Post, RulePack};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -25,13 +27,26 @@ pub struct FilterEngine {
 
 #[wasm_bindgen]
 impl FilterEngine {
-    /// `pack`: the rule pack as a plain object (as stored). Throws an array of
-    /// `{field, message}` when the pack is invalid.
+    /// `pack`: the rule pack as a plain object (as stored); the teacher's marked posts, oldest
+    /// first, as two lists: their texts and, for each, 1 when professional ("show posts like
+    /// this", a saved idea) or 0 ("not for me"). Throws an array of `{field, message}` when the
+    /// pack is invalid.
     #[wasm_bindgen(constructor)]
-    pub fn new(pack: JsValue) -> Result<FilterEngine, JsValue> {
+    pub fn new(pack: JsValue, example_texts: Vec<String>, example_professional: &[u8]) -> Result<FilterEngine, JsValue> {
         let pack = pack_from_js(pack).map_err(pack_errors)?;
-        let engine = Engine::new(&pack).map_err(pack_errors)?;
+        let examples: Vec<Example> = example_texts
+            .into_iter()
+            .zip(example_professional)
+            .map(|(text, &professional)| Example { text, professional: professional != 0 })
+            .collect();
+        let engine = Engine::with_models(&pack, &Models::shipped(), &examples).map_err(pack_errors)?;
         Ok(FilterEngine { engine })
+    }
+
+    /// How many of the teacher's examples the lens learned from.
+    #[wasm_bindgen(getter, js_name = learnedExamples)]
+    pub fn learned_examples(&self) -> usize {
+        self.engine.learned_examples()
     }
 
     /// `posts`: array of `{id, text, author?, hashtags?, lang?, kind?}`;
@@ -51,6 +66,15 @@ fn pack_from_js(pack: JsValue) -> Result<RulePack, Vec<crate::PackError>> {
     let value: serde_json::Value = serde_wasm_bindgen::from_value(pack)
         .map_err(|e| vec![crate::PackError::new("pack", format!("not a rule pack: {e}"))])?;
     RulePack::from_value(&value)
+}
+
+/// Hands the engine its model files (bytes of `models/topic.srlm` and `hostility.srlm`) once,
+/// before the first engine is made. Throws when a file is not a valid model.
+#[wasm_bindgen(js_name = installModels)]
+pub fn install_models(topic: &[u8], hostility: &[u8]) -> Result<(), JsError> {
+    let models = Models::from_files(topic, hostility).map_err(|e| JsError::new(&e))?;
+    models.install();
+    Ok(())
 }
 
 /// Validates a pack (a plain object): `[]` when it is good, else every `{field, message}`.
