@@ -3,7 +3,7 @@
 // Usage: node bench/engine.mjs PACK.json  (./build.sh bench writes the pack)
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { initSync, FilterEngine } from "../build/engine/filter.js";
+import { initSync, installModels, FilterEngine } from "../build/engine/filter.js";
 import { corpusPosts } from "./pack.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -12,8 +12,18 @@ const pack = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const posts = corpusPosts(SHARED);
 const BATCH = 50; // what a content script sends per animation frame
 
-initSync({ module: readFileSync(`${ROOT}build/engine/filter_bg.wasm`) });
-const engine = new FilterEngine(pack);
+const context = { now_ms: Date.now() };
+
+// A cold start as the background has it: compile the module, hand it the model files, compile
+// the rule pack, judge the first post. (The browser adds reading the files from the package.)
+const [wasmBytes, topic, hostility] = ["build/engine/filter_bg.wasm", "extension/models/topic.srlm", "extension/models/hostility.srlm"]
+  .map((path) => readFileSync(`${ROOT}${path}`));
+const coldStart = performance.now();
+initSync({ module: new WebAssembly.Module(wasmBytes) });
+installModels(topic, hostility);
+const engine = new FilterEngine(pack, [], new Uint8Array());
+engine.classify(posts.slice(0, 1), context);
+const coldMs = performance.now() - coldStart;
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Insults a lexicon-based extension would carry; the engine's own lexicon is larger.
@@ -62,7 +72,6 @@ function timePerPost(label, classifyBatch) {
   return { label, micros, hidden };
 }
 
-const context = { now_ms: Date.now() };
 const baseline = baselineClassifier(pack);
 const results = [
   timePerPost("wasm engine in V8 (batches of 50, incl. boundary)", (batch) => engine.classify(batch, context)),
@@ -71,4 +80,5 @@ const results = [
 const [wasm, js] = results;
 console.log(`posts: ${posts.length} · pack: ${pack.lens.hashtags.length} lens tags, ${pack.mute.filter((m) => m.match !== "regex").length} muted words, ${pack.mute.filter((m) => m.match === "regex").length} regexes, troll ${pack.troll.sensitivity}, noise on`);
 for (const r of results) console.log(`${r.label.padEnd(52)} ${r.micros.toFixed(2).padStart(7)} µs/post   (${r.hidden} not shown)`);
+console.log(`cold start to the first verdict (compile module, load models, compile pack, judge one post): ${coldMs.toFixed(0)} ms   (goal ≤ 150 ms)`);
 console.log(`wasm vs baseline: ${(js.micros / wasm.micros).toFixed(1)}× faster   (goal: wasm ≤ 2 µs/post and ahead of the baseline)`);
