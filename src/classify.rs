@@ -3,8 +3,9 @@
 //! Each post's text is folded once and every matcher reads that one string. A post is hidden
 //! when any hide reason applies, warned when only warn reasons do (muted words with
 //! `"action": "warn"`), shown otherwise. Every reason that applied is listed, most decisive
-//! first: accounts, muted words, trolls, noise, then the lens; so an on-topic post that is
-//! muted is hidden for the mute, and an off-topic muted post names both.
+//! first: accounts, muted words, trolls, noise, then the lens. The lens judges only posts
+//! nothing else hid, so a muted post names its mute alone; a shown post names the lens's
+//! evidence for it.
 
 use crate::extract::{self, Extracted};
 use crate::lens::{self, topic};
@@ -310,11 +311,14 @@ impl Engine {
             }
         }
 
-        let on_topic = if lens_on {
+        // The lens judges what nothing else hid: a hidden post's verdict cannot change, and the
+        // topic judge is the costliest step.
+        let already_hidden = reasons.iter().any(|(_, warn)| !warn);
+        let on_topic = if lens_on && !already_hidden {
             match self.judge_topic(post, trusted, &tags, &text, focus) {
                 Ok(evidence) => evidence,
                 Err(detail) => {
-                    add(ReasonKind::Lens, detail, false);
+                    reasons.push((Reason { kind: ReasonKind::Lens, detail }, false));
                     None
                 }
             }

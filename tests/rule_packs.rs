@@ -295,8 +295,7 @@ fn mutes_outrank_the_lens_and_every_reason_is_listed() {
 
     let off_topic_muted = one(&e, post("politics tonight", &[]), &ctx);
     assert_eq!(off_topic_muted.verdict, VerdictKind::Hide);
-    assert_eq!(details(&off_topic_muted), vec!["muted word: 'politics'", "off-topic: none of your tags or keywords"]);
-    assert_eq!(off_topic_muted.reasons[1].kind, ReasonKind::Lens);
+    assert_eq!(details(&off_topic_muted), vec!["muted word: 'politics'"], "the lens judges what nothing else hid");
 
     let warned = one(&e, post("ofsted is coming #edchat", &["edchat"]), &ctx);
     assert_eq!((warned.verdict, details(&warned)), (VerdictKind::Warn, vec!["muted word: 'ofsted'".to_string()]));

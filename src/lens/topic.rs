@@ -34,36 +34,62 @@ pub struct Word<'a> {
 /// left out (they say nothing about the topic, and the training corpora write them
 /// differently), hashtags read as words, digit runs read as one digit ("Y9" ≈ "Y10").
 pub fn words(folded: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    for chunk in folded.split_whitespace() {
-        if chunk.starts_with('@') || chunk.contains("://") || chunk.starts_with("www.") || chunk == "rt" {
+    let bytes = folded.as_bytes();
+    let mut out = Vec::with_capacity(32);
+    // One pass over the bytes, ASCII decided by byte (most posts), other characters decoded.
+    let char_at = |i: usize| -> (char, usize) {
+        if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = folded[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() && out.len() < MAX_WORDS {
+        let (c, len) = char_at(i);
+        if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let base = chunk.as_ptr() as usize - folded.as_ptr() as usize;
+        let chunk_start = i;
+        while i < bytes.len() {
+            let (c, len) = char_at(i);
+            if c.is_whitespace() {
+                break;
+            }
+            i += len;
+        }
+        let chunk = &bytes[chunk_start..i];
+        let link = chunk.windows(3).any(|w| w == b"://") || chunk.starts_with(b"www.");
+        if link || chunk[0] == b'@' || chunk == b"rt" {
+            continue;
+        }
+        // Words inside the chunk. An apostrophe inside a word belongs to it ("parent's",
+        // "don't"), keyed without it.
+        let mut j = chunk_start;
         let mut start = None;
-        // An apostrophe inside a word belongs to it ("parent's", "don't"), keyed without it.
-        let mut chars = chunk.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let apostrophe = is_apostrophe(c)
-                && start.is_some()
-                && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
-            match (c.is_alphanumeric() || apostrophe, start) {
-                (true, None) => start = Some(i),
+        while j < i {
+            let (c, len) = char_at(j);
+            let inside = start.is_some()
+                && is_apostrophe(c)
+                && j + len < i
+                && char_at(j + len).0.is_alphanumeric();
+            match (c.is_alphanumeric() || inside, start) {
+                (true, None) => start = Some(j),
                 (false, Some(s)) => {
-                    out.push(word(&folded[base + s..base + i]));
+                    out.push(word(&folded[s..j]));
                     start = None;
                 }
                 _ => {}
             }
+            j += len;
         }
         if let Some(s) = start {
-            out.push(word(&folded[base + s..base + chunk.len()]));
-        }
-        if out.len() >= MAX_WORDS {
-            out.truncate(MAX_WORDS);
-            break;
+            out.push(word(&folded[s..i]));
         }
     }
+    out.truncate(MAX_WORDS);
     out
 }
 
@@ -114,21 +140,31 @@ fn is_function_word(key: &str) -> bool {
 /// Every word (but function words) and every pair of neighbouring words (but pairs of
 /// function words), each distinct hash once.
 pub fn features(words: &[Word]) -> Vec<Feature> {
-    let mut out = Vec::with_capacity(words.len() * 2);
+    feature_keys(words).into_iter().map(feature_of).collect()
+}
+
+/// `features` packed as u64s, sorted: hash, then the first word's position and whether the
+/// feature is a pair. Sorting plain integers is cheap and is the one sort the module already has.
+fn feature_keys(words: &[Word]) -> Vec<u64> {
+    let mut keys = Vec::with_capacity(words.len() * 2);
     for (i, word) in words.iter().enumerate() {
         let function_word = is_function_word(&word.key);
         if !function_word {
-            out.push(Feature { hash: feature_hash(b'w', &[word.key.as_bytes()]), first: i, last: i });
+            keys.push((feature_hash(b'w', &[word.key.as_bytes()]) as u64) << 32 | (i as u64) << 1);
         }
         if let Some(next) = words.get(i + 1).filter(|next| !(function_word && is_function_word(&next.key))) {
-            out.push(Feature { hash: feature_hash(b'b', &[word.key.as_bytes(), next.key.as_bytes()]), first: i, last: i + 1 });
+            let hash = feature_hash(b'b', &[word.key.as_bytes(), next.key.as_bytes()]);
+            keys.push((hash as u64) << 32 | (i as u64) << 1 | 1);
         }
     }
-    // Sorted as plain u64s (hash, then position): the one sort the module already has.
-    let mut keys: Vec<u64> = out.iter().enumerate().map(|(i, f)| (f.hash as u64) << 32 | i as u64).collect();
     keys.sort_unstable();
     keys.dedup_by(|later, earlier| *later >> 32 == *earlier >> 32);
-    keys.into_iter().map(|key| out[(key & 0xffff_ffff) as usize]).collect()
+    keys
+}
+
+fn feature_of(key: u64) -> Feature {
+    let first = ((key & 0xffff_ffff) >> 1) as usize;
+    Feature { hash: (key >> 32) as u32, first, last: first + (key & 1) as usize }
 }
 
 /// How sure the lens must be before it shows a post on its words alone.
@@ -211,6 +247,9 @@ impl PersonalModel {
     }
 
     fn weight(&self, hash: u32) -> f32 {
+        if self.weights.is_empty() {
+            return 0.0;
+        }
         self.weights.binary_search_by_key(&hash, |&(h, _)| h).map_or(0.0, |i| self.weights[i].1)
     }
 }
@@ -224,17 +263,25 @@ pub struct TopicScore {
 }
 
 pub fn score(model: &LinearModel, personal: &PersonalModel, words: &[Word], extra: f32) -> TopicScore {
-    let contributions: Vec<(f32, Feature)> =
-        features(words).into_iter().map(|f| (model.weight(f.hash) + personal.weight(f.hash), f)).collect();
-    let logit = model.bias() + extra + contributions.iter().map(|(w, _)| w).sum::<f32>();
-    // The three strongest, by three scans (no sort: posts are short, and the module small).
-    // A pair and one of its words are one piece of evidence: the stronger is named.
+    let mut logit = model.bias() + extra;
+    // Only the features strong enough to name are kept (a few per post).
+    let mut strong: Vec<(f32, Feature)> = Vec::new();
+    for key in feature_keys(words) {
+        let feature = feature_of(key);
+        let weight = model.weight(feature.hash) + personal.weight(feature.hash);
+        logit += weight;
+        if weight >= EVIDENCE {
+            strong.push((weight, feature));
+        }
+    }
+    // The three strongest, by three scans. A pair and one of its words are one piece of
+    // evidence: the stronger is named.
     let mut for_teaching: Vec<String> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
     while for_teaching.len() < 3 {
-        let strongest = contributions
+        let strongest = strong
             .iter()
-            .filter(|(w, f)| *w >= EVIDENCE && !covered.iter().any(|&(a, b)| f.first <= b && a <= f.last))
+            .filter(|(_, f)| !covered.iter().any(|&(a, b)| f.first <= b && a <= f.last))
             .fold(None::<&(f32, Feature)>, |best, c| if best.is_some_and(|b| b.0 >= c.0) { best } else { Some(c) });
         let Some((_, f)) = strongest else { break };
         covered.push((f.first, f.last));
