@@ -1,18 +1,26 @@
-//! Troll signals (issue 6): a weighted lexicon of slurs, profanity, insults and hostile
-//! phrases matched after an anti-evasion fold, plus shouting, punctuation storms and
-//! pile-ons, summed into one score and compared with the user's sensitivity. Every signal
-//! that counted is returned as a reason the teacher can read; any reason hides the post.
+//! Troll signals (issues 6 and 12): a hostility model (logistic regression over hashed
+//! words, word pairs, letter n-grams, words around "you" and the lexicon's findings, read
+//! after an anti-evasion fold) scores a post against the user's sensitivity; a weighted
+//! lexicon of slurs, profanity, insults and hostile phrases names the evidence, decides alone
+//! while no model is installed, and its worst entries (slurs, "kill yourself") hide at every
+//! level. An attack hides the post; strong language that attacks no one only warns. Every
+//! signal that counted is returned as a reason the teacher can read.
 
+mod features;
 mod fold;
 mod lexicon;
+#[cfg(feature = "cli")]
+pub mod training;
 
 pub use fold::decode_entities;
 
+use crate::model::{LinearModel, Models};
 use crate::post::{Reason, ReasonKind};
+use features::{Feature, Finding};
 use fold::Folded;
 use lexicon::{Category, Entry, Lexicon, Span};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -25,8 +33,20 @@ pub enum Sensitivity {
 }
 
 impl Sensitivity {
-    /// Score (tenths) at which a post is hidden. The lexicon's weights are written against
-    /// these: 3 hides at every level, 2 from medium, 1 only at high.
+    /// Model score (logit) from which a post is flagged. Calibrated by 5-fold cross-validation
+    /// on the OLID training tweets (`examples/troll_eval.rs`), as the share of inoffensive
+    /// tweets flagged: low ~2.5%, medium ~5.5%, high ~10%.
+    fn model_threshold(self) -> f32 {
+        match self {
+            Sensitivity::Off | Sensitivity::Low => LOW_CUT,
+            Sensitivity::Medium => MEDIUM_CUT,
+            Sensitivity::High => HIGH_CUT,
+        }
+    }
+
+    /// Lexicon score (tenths) from which a post is flagged while no model is installed. The
+    /// lexicon's weights are written against these: 3 at every level, 2 from medium, 1 only
+    /// at high.
     fn threshold(self) -> Option<u32> {
         match self {
             Sensitivity::Off => None,
@@ -36,6 +56,14 @@ impl Sensitivity {
         }
     }
 }
+
+const LOW_CUT: f32 = 6.1;
+const MEDIUM_CUT: f32 = 3.8;
+const HIGH_CUT: f32 = 1.9;
+/// Lexicon weight (tenths) of the slurs and threats that hide at every level.
+const SEVERE: u32 = 30;
+/// Words a reason quotes from the post.
+const PHRASE_WORDS: usize = 5;
 
 /// Added once when a word of weight 1 or more is aimed at the reader ("you idiot",
 /// "fuck you"): the difference between a rude word and an attack.
@@ -142,10 +170,12 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::builtin)
 }
 
-/// Scores posts for troll content. Cheap to create: the lexicon is compiled once per process.
-#[derive(Debug, Clone, Copy)]
+/// Scores posts for troll content. Cheap to create: the lexicon is compiled once per process
+/// and the model is shared.
+#[derive(Debug, Clone)]
 pub struct TrollDetector {
     lexicon: &'static Lexicon,
+    model: Option<Arc<LinearModel>>,
 }
 
 impl Default for TrollDetector {
@@ -162,70 +192,184 @@ struct Hit {
     last: usize,
 }
 
+/// A post as the judges of this module read it: folded once, lexicon matched once.
+struct Reading {
+    folded: Folded,
+    hits: Vec<Hit>,
+    /// For each hit, the second-person word that aims it at the reader, if any.
+    aimed: Vec<Option<&'static str>>,
+    shouting: Option<usize>,
+    storm: bool,
+}
+
+/// What the model makes of a post at one sensitivity.
+struct ModelView {
+    flagged: bool,
+    /// Still flagged with the strong-language words' weight taken away: an attack.
+    flagged_without_strong_words: bool,
+    /// Tokens `first..=last` that weighed most.
+    phrase: Option<(usize, usize)>,
+}
+
 impl TrollDetector {
+    /// With the shipped hostility model, or the lexicon alone while none is installed.
     pub fn new() -> Self {
-        TrollDetector { lexicon: lexicon() }
+        TrollDetector::with_model(Models::shipped().hostility)
     }
 
-    /// Every troll reason the text earns at this sensitivity (empty: not a troll post).
-    /// `mentions` is how many accounts the post mentions.
-    pub fn assess(&self, text: &str, mentions: usize, sensitivity: Sensitivity) -> Vec<Reason> {
+    pub fn with_model(model: Option<Arc<LinearModel>>) -> Self {
+        TrollDetector { lexicon: lexicon(), model }
+    }
+
+    /// Every troll reason the text earns at this sensitivity (empty: not a troll post), each
+    /// with whether it only warns: an attack, insult, threat or slur hides; strong language
+    /// that attacks no one only warns. `mentions` is how many accounts the post mentions.
+    pub fn assess(&self, text: &str, mentions: usize, sensitivity: Sensitivity) -> Vec<(Reason, bool)> {
         let Some(threshold) = sensitivity.threshold() else {
             return Vec::new();
         };
         let lex = self.lexicon;
-        let decoded = decode_entities(text);
-        let folded = fold::fold(&decoded);
-        let hits = self.hits(&folded);
-
-        let mut score: u32 = hits.iter().map(|h| lex.entries[h.entry].weight).sum();
-        let directed = hits
+        let post = self.read(text);
+        let entry = |h: &Hit| &lex.entries[h.entry];
+        let directed = post.hits.iter().zip(&post.aimed).find_map(|(h, m)| m.map(|m| (m, h)));
+        let severe = post
+            .hits
             .iter()
-            .filter(|h| {
-                lex.entries[h.entry].weight >= 10 && lex.entries[h.entry].category != Category::Mild
-            })
-            .find_map(|h| aimed_at_reader(&folded, h).map(|marker| (marker, h.entry)));
-        score += if directed.is_some() { DIRECTED } else { 0 };
-        let shouting = shouting_percent(&decoded);
-        score += if shouting.is_some() { SHOUTING } else { 0 };
-        let storm = has_punctuation_storm(&decoded);
-        score += if storm { PUNCTUATION_STORM } else { 0 };
-        let pile_on = mentions >= PILE_ON_MENTIONS;
-        score += if pile_on { PILE_ON } else { 0 };
-        if score < threshold {
+            .any(|h| entry(h).weight >= SEVERE && matches!(entry(h).category, Category::Slur | Category::Hostility));
+        let view = self.model.as_deref().map(|model| self.model_view(model, &post, sensitivity));
+        let flagged = severe
+            || match &view {
+                Some(view) => view.flagged,
+                None => self.lexicon_score(&post, mentions) >= threshold,
+            };
+        if !flagged {
             return Vec::new();
         }
+        let attack = severe
+            || directed.is_some()
+            || match &view {
+                Some(view) => view.flagged_without_strong_words,
+                None => post.hits.iter().any(|h| !entry(h).category.names_no_one()),
+            };
 
         let mut reasons = Vec::new();
-        let mut categories: Vec<Category> =
-            hits.iter().map(|h| lex.entries[h.entry].category).collect();
+        let mut categories: Vec<Category> = post.hits.iter().map(|h| entry(h).category).collect();
         categories.sort_unstable();
         categories.dedup();
-        for category in categories {
-            let terms: Vec<String> = hits
+        for &category in &categories {
+            let terms: Vec<String> = post
+                .hits
                 .iter()
-                .filter(|h| lex.entries[h.entry].category == category)
+                .filter(|h| entry(h).category == category)
                 .take(3)
-                .map(|h| format!("'{}'", display(&lex.entries[h.entry])))
+                .map(|h| format!("'{}'", display(entry(h))))
                 .collect();
             reasons.push(troll(format!("{}: {}", category.label(), terms.join(", "))));
         }
-        if let Some((marker, entry)) = directed {
-            reasons.push(troll(format!(
-                "hostility: '{marker} … {}'",
-                display(&lex.entries[entry])
-            )));
+        let named_an_attack = categories.iter().any(|c| !c.names_no_one());
+        if let Some((marker, hit)) = directed {
+            reasons.push(troll(format!("insult aimed at you: '{marker} … {}'", display(entry(hit)))));
+        } else if let Some((first, last)) = view.and_then(|v| v.phrase).filter(|_| attack && !named_an_attack) {
+            let aimed = (first.saturating_sub(1)..=last).any(|i| features::addresses_reader(post.folded.squeezed_token(i)));
+            let label = if aimed { "attack aimed at you" } else { "hostile" };
+            reasons.push(troll(format!("{label}: '{}'", self.phrase(&post, first, last))));
         }
-        if let Some(percent) = shouting {
+        if let Some(percent) = post.shouting {
             reasons.push(troll(format!("shouting: {percent}% capitals")));
         }
-        if storm {
+        if post.storm {
             reasons.push(troll("punctuation storm".to_string()));
         }
-        if pile_on {
+        if mentions >= PILE_ON_MENTIONS {
             reasons.push(troll(format!("pile-on: {mentions} mentions")));
         }
-        reasons
+        reasons.into_iter().map(|r| (r, !attack)).collect()
+    }
+
+    /// The model's score (logit) for a post, if a model is installed: for calibration.
+    pub fn hostility_score(&self, text: &str) -> Option<f32> {
+        let model = self.model.as_deref()?;
+        let mut found = Vec::new();
+        self.features(&self.read(text), &mut found);
+        Some(model.bias() + found.iter().map(|f| model.weight(f.hash)).sum::<f32>())
+    }
+
+    fn read(&self, text: &str) -> Reading {
+        let decoded = decode_entities(text);
+        let folded = fold::fold(&decoded);
+        let hits = self.hits(&folded);
+        let lex = self.lexicon;
+        let aimed = hits
+            .iter()
+            .map(|h| {
+                let e = &lex.entries[h.entry];
+                (e.weight >= 10 && e.category != Category::Mild).then(|| aimed_at_reader(&folded, h)).flatten()
+            })
+            .collect();
+        Reading { shouting: shouting_percent(&decoded), storm: has_punctuation_storm(&decoded), folded, hits, aimed }
+    }
+
+    /// The model's features of a post (what training reads too).
+    fn features(&self, post: &Reading, out: &mut Vec<Feature>) {
+        let findings: Vec<Finding> = post
+            .hits
+            .iter()
+            .zip(&post.aimed)
+            .map(|(h, aimed)| {
+                let e = &self.lexicon.entries[h.entry];
+                Finding { label: e.category.label(), weight: e.weight, first: h.first, last: h.last, aimed: aimed.is_some() }
+            })
+            .collect();
+        features::extract(&post.folded, &findings, post.shouting.is_some(), post.storm, out);
+    }
+
+    fn model_view(&self, model: &LinearModel, post: &Reading, sensitivity: Sensitivity) -> ModelView {
+        let cut = sensitivity.model_threshold();
+        let mut found = Vec::new();
+        self.features(post, &mut found);
+        let mut credit = vec![0f32; post.folded.token_count().min(features::MAX_TOKENS)];
+        let mut score = model.bias();
+        for f in &found {
+            let w = model.weight(f.hash);
+            score += w;
+            let share = w / (f.last + 1).saturating_sub(f.first).max(1) as f32;
+            credit.iter_mut().take(f.last + 1).skip(f.first).for_each(|c| *c += share);
+        }
+        let mut strong_word = vec![false; credit.len()];
+        for h in post.hits.iter().filter(|h| self.lexicon.entries[h.entry].category.names_no_one()) {
+            strong_word.iter_mut().take(h.last + 1).skip(h.first).for_each(|s| *s = true);
+        }
+        let strong_credit: f32 = credit.iter().zip(&strong_word).filter(|(_, &s)| s).map(|(c, _)| c.max(0.0)).sum();
+        ModelView {
+            flagged: score >= cut,
+            flagged_without_strong_words: score - strong_credit >= cut,
+            phrase: weightiest_phrase(&credit),
+        }
+    }
+
+    /// The lexicon's own score (tenths), used while no model is installed.
+    fn lexicon_score(&self, post: &Reading, mentions: usize) -> u32 {
+        let words: u32 = post.hits.iter().map(|h| self.lexicon.entries[h.entry].weight).sum();
+        let directed = post.aimed.iter().any(Option::is_some);
+        words
+            + if directed { DIRECTED } else { 0 }
+            + if post.shouting.is_some() { SHOUTING } else { 0 }
+            + if post.storm { PUNCTUATION_STORM } else { 0 }
+            + if mentions >= PILE_ON_MENTIONS { PILE_ON } else { 0 }
+    }
+
+    /// Tokens `first..=last` as written (doubled letters kept), slurs and profanity masked.
+    fn phrase(&self, post: &Reading, first: usize, last: usize) -> String {
+        let words: Vec<String> = (first..=last)
+            .map(|i| {
+                let word = String::from_utf8_lossy(post.folded.doubled_token(i)).into_owned();
+                let masked = post.hits.iter().any(|h| {
+                    (h.first..=h.last).contains(&i) && masks(self.lexicon.entries[h.entry].category)
+                });
+                if masked { mask(&word) } else { word }
+            })
+            .collect();
+        words.join(" ")
     }
 
     /// Lexicon entries found in the post, each once, in order of appearance, without those
@@ -349,23 +493,43 @@ fn troll(detail: String) -> Reason {
     }
 }
 
+/// Categories whose words reasons show masked.
+fn masks(category: Category) -> bool {
+    matches!(category, Category::Slur | Category::Profanity | Category::Strong)
+}
+
 /// The entry's term for a reason: slurs and profanity keep only their first and last letters.
 fn display(entry: &Entry) -> String {
-    if !matches!(entry.category, Category::Slur | Category::Profanity) {
+    if !masks(entry.category) {
         return entry.term.clone();
     }
-    let mask = |w: &str| -> String {
-        let n = w.len();
-        w.char_indices()
-            .map(|(i, c)| if i == 0 || i + 1 == n { c } else { '*' })
-            .collect()
-    };
-    entry
-        .term
-        .split(' ')
-        .map(mask)
-        .collect::<Vec<_>>()
-        .join(" ")
+    entry.term.split(' ').map(mask).collect::<Vec<_>>().join(" ")
+}
+
+fn mask(word: &str) -> String {
+    let n = word.len();
+    word.char_indices().map(|(i, c)| if i == 0 || i + 1 == n { c } else { '*' }).collect()
+}
+
+/// The run of up to `PHRASE_WORDS` tokens around the one with the most credit, grown towards
+/// the neighbour with more credit while it has some.
+fn weightiest_phrase(credit: &[f32]) -> Option<(usize, usize)> {
+    let (top, &most) = credit.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+    if most <= 0.0 {
+        return None;
+    }
+    let (mut first, mut last) = (top, top);
+    while last - first + 1 < PHRASE_WORDS {
+        let left = first.checked_sub(1).map(|i| credit[i]).filter(|&c| c > 0.0);
+        let right = credit.get(last + 1).copied().filter(|&c| c > 0.0);
+        match (left, right) {
+            (Some(l), Some(r)) if l >= r => first -= 1,
+            (Some(_), None) => first -= 1,
+            (_, Some(_)) => last += 1,
+            (None, None) => break,
+        }
+    }
+    Some((first, last))
 }
 
 /// The second-person word that aims this hit at the reader: "you", optionally followed by
@@ -463,7 +627,7 @@ mod tests {
         TrollDetector::new()
             .assess(text, 0, s)
             .into_iter()
-            .map(|r| r.detail)
+            .map(|(r, _)| r.detail)
             .collect()
     }
 

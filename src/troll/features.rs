@@ -1,0 +1,127 @@
+//! What the hostility model reads in a folded post: words, word pairs, letter n-grams inside
+//! words (so disguised spellings and new compounds still score), the words around a
+//! second-person address, and the lexicon's findings. Each feature is credited to the tokens
+//! it came from, so that a score can name the phrase that weighed most.
+
+use super::fold::Folded;
+use crate::model::feature_hash;
+
+/// Tokens read per post: a 100 KB post costs no more than a long one.
+pub const MAX_TOKENS: usize = 100;
+/// Letters of a word that n-grams are taken from.
+const MAX_GRAM_LETTERS: usize = 24;
+/// Letter n-gram lengths, over the word with boundary marks ("<idiot>").
+const GRAM_MIN: usize = 3;
+const GRAM_MAX: usize = 5;
+/// Words after ("you clearly know nothing") and before ("people like you") an address that
+/// are paired with it.
+const AFTER_ADDRESS: usize = 3;
+const BEFORE_ADDRESS: usize = 2;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Feature {
+    pub hash: u32,
+    /// Tokens `first..=last` that the feature's weight is credited to.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A lexicon entry found over tokens `first..=last`, as the model sees it.
+pub struct Finding {
+    pub label: &'static str,
+    pub weight: u32,
+    pub first: usize,
+    pub last: usize,
+    /// Aimed at the reader ("you idiot", "fuck you").
+    pub aimed: bool,
+}
+
+/// A word that addresses the reader or their things ("you", "your school"), squeezed.
+pub fn addresses_reader(token: &[u8]) -> bool {
+    super::second_person(token).is_some() || matches!(token, b"your" | b"yours" | b"yourselves")
+}
+
+/// Appends the post's features to `out` (repeats count again, in training as in scoring).
+pub fn extract(folded: &Folded, findings: &[Finding], shouting: bool, storm: bool, out: &mut Vec<Feature>) {
+    let n = folded.token_count().min(MAX_TOKENS);
+    let at = |hash, first, last| Feature { hash, first, last };
+    for i in 0..n {
+        let token = folded.squeezed_token(i);
+        out.push(at(feature_hash(b'w', &[token]), i, i));
+        if i > 0 {
+            out.push(at(feature_hash(b'b', &[folded.squeezed_token(i - 1), token]), i - 1, i));
+        }
+        letter_grams(token, |hash| out.push(at(hash, i, i)));
+        if addresses_reader(token) {
+            for j in i + 1..n.min(i + 1 + AFTER_ADDRESS) {
+                out.push(at(feature_hash(b'y', &[folded.squeezed_token(j)]), i, j));
+            }
+            for j in i.saturating_sub(BEFORE_ADDRESS)..i {
+                out.push(at(feature_hash(b'x', &[folded.squeezed_token(j)]), j, i));
+            }
+        }
+    }
+    for f in findings.iter().filter(|f| f.first < n) {
+        let weight = [f.weight as u8];
+        let last = f.last.min(n - 1);
+        out.push(at(feature_hash(b'l', &[f.label.as_bytes(), &weight]), f.first, last));
+        if f.aimed {
+            out.push(at(feature_hash(b'd', &[f.label.as_bytes()]), f.first, last));
+        }
+    }
+    // Whole-post signals are credited to no token (an empty range).
+    for (present, name) in [(shouting, &b"shouting"[..]), (storm, b"storm")] {
+        if present {
+            out.push(at(feature_hash(b's', &[name]), 1, 0));
+        }
+    }
+}
+
+/// Hashes of the word's letter n-grams with boundary marks, equal to
+/// `feature_hash(b'c', &[gram])`, computed by extending one FNV state per start.
+fn letter_grams(token: &[u8], mut emit: impl FnMut(u32)) {
+    let letters = &token[..token.len().min(MAX_GRAM_LETTERS)];
+    let marked_len = letters.len() + 2;
+    let byte = |k: usize| match k {
+        0 => b'<',
+        k if k == marked_len - 1 => b'>',
+        k => letters[k - 1],
+    };
+    let start_state = {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in [b'c', 0xff] {
+            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        }
+        h
+    };
+    for start in 0..marked_len.saturating_sub(GRAM_MIN - 1) {
+        let mut h = start_state;
+        for len in 1..=GRAM_MAX.min(marked_len - start) {
+            h = (h ^ byte(start + len - 1) as u32).wrapping_mul(0x0100_0193);
+            if len >= GRAM_MIN {
+                emit(h);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_grams_hash_like_feature_hash() {
+        let mut got = Vec::new();
+        letter_grams(b"idiot", |h| got.push(h));
+        let marked = b"<idiot>";
+        let mut want = Vec::new();
+        for start in 0..marked.len() {
+            for len in GRAM_MIN..=GRAM_MAX {
+                if start + len <= marked.len() {
+                    want.push(feature_hash(b'c', &[&marked[start..start + len]]));
+                }
+            }
+        }
+        assert_eq!(got, want);
+    }
+}
