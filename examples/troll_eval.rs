@@ -73,6 +73,22 @@ fn main() {
             davidson_results.push((post.hostile, judged));
         }
     }
+    // The written posts by cross-validation: what was chosen by, before the held-out file.
+    let mut written = [[0usize; 2]; 2];
+    for fold in folds(corpora.written.len(), FOLDS, 12) {
+        let (held, rest) = split(&corpora.written, &fold);
+        let model = training::train(&all(&corpora.olid), &all(&corpora.davidson), &rest);
+        let detector = TrollDetector::with_model(Some(Arc::new(model)));
+        for post in held {
+            let hidden = judge(&detector, &post.text, Sensitivity::Medium) == Judged::Hidden;
+            written[post.hostile as usize][hidden as usize] += 1;
+        }
+    }
+    println!(
+        "written posts, cross-validated, at medium: hostile hidden {:.1}%, civil hidden {:.1}%",
+        written[1][1] as f64 * 100.0 / (written[1][0] + written[1][1]) as f64,
+        written[0][1] as f64 * 100.0 / (written[0][0] + written[0][1]) as f64
+    );
     println!("troll filter, {FOLDS}-fold cross-validation (offensive = OLID OFF, Davidson hate or offensive)");
     println!(
         "{:<9} {:<7} {:>6} {:>9} {:>7} {:>6} {:>8} {:>12} {:>11} {:>14}",
@@ -102,11 +118,16 @@ fn main() {
     }
     let mut harmless: Vec<f32> = olid_results.iter().filter(|r| !r.0).map(|r| r.2).collect();
     harmless.sort_unstable_by(|a, b| b.total_cmp(a));
+    let offensive: Vec<f32> = olid_results.iter().filter(|r| r.0).map(|r| r.2).collect();
     let cuts: Vec<String> = [2.5, 4.0, 5.5, 7.0, 10.0]
         .iter()
-        .map(|share| format!("{share}% at {:.2}", harmless[(harmless.len() as f64 * share / 100.0) as usize]))
+        .map(|share| {
+            let cut = harmless[(harmless.len() as f64 * share / 100.0) as usize];
+            let recall = offensive.iter().filter(|&&s| s > cut).count() as f64 / offensive.len() as f64;
+            format!("{share}% over {cut:.2} (recall {recall:.3})")
+        })
         .collect();
-    println!("OLID harmless tweets over a model score (calibration): {}", cuts.join(", "));
+    println!("OLID calibration, model alone: harmless tweets {}", cuts.join(", "));
     for (k, (_, level)) in LEVELS.iter().enumerate() {
         let (plain, disguised) = evasion[k];
         println!(

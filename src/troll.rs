@@ -16,7 +16,7 @@ pub use fold::decode_entities;
 
 use crate::model::{LinearModel, Models};
 use crate::post::{Reason, ReasonKind};
-use features::{Feature, Finding};
+use features::Finding;
 use fold::Folded;
 use lexicon::{Category, Entry, Lexicon, Span};
 use serde::{Deserialize, Serialize};
@@ -57,11 +57,15 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUT: f32 = 6.1;
-const MEDIUM_CUT: f32 = 3.8;
-const HIGH_CUT: f32 = 1.9;
+const LOW_CUT: f32 = 1.13;
+const MEDIUM_CUT: f32 = 0.43;
+const HIGH_CUT: f32 = 0.02;
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
+/// Words after an insult, and words of any kind before it, that may stand between it and the
+/// "you" it is aimed at.
+const AIMED_AFTER: usize = 2;
+const AIMED_BEFORE_ANY: usize = 2;
 /// Words a reason quotes from the post.
 const PHRASE_WORDS: usize = 5;
 
@@ -132,6 +136,15 @@ fn is_filler(token: &[u8]) -> bool {
             | b"dirty"
             | b"lazy"
             | b"old"
+            | b"most"
+            | b"genuinely"
+            | b"clearly"
+            | b"honestly"
+            | b"truly"
+            | b"actualy"
+            | b"literaly"
+            | b"utterly"
+            | b"utter"
     )
 }
 
@@ -237,20 +250,16 @@ impl TrollDetector {
             .iter()
             .any(|h| entry(h).weight >= SEVERE && matches!(entry(h).category, Category::Slur | Category::Hostility));
         let view = self.model.as_deref().map(|model| self.model_view(model, &post, sensitivity));
-        let flagged = severe
-            || match &view {
-                Some(view) => view.flagged,
-                None => self.lexicon_score(&post, mentions) >= threshold,
-            };
-        if !flagged {
+        let by_model = view.as_ref().is_some_and(|view| view.flagged);
+        let by_lexicon = self.lexicon_score(&post, mentions, true) >= threshold;
+        if !(severe || by_model || by_lexicon) {
             return Vec::new();
         }
+        // Still flagged with the strong language taken away: an attack, which hides.
         let attack = severe
             || directed.is_some()
-            || match &view {
-                Some(view) => view.flagged_without_strong_words,
-                None => post.hits.iter().any(|h| !entry(h).category.names_no_one()),
-            };
+            || view.as_ref().is_some_and(|view| view.flagged_without_strong_words)
+            || self.lexicon_score(&post, mentions, false) >= threshold;
 
         let mut reasons = Vec::new();
         let mut categories: Vec<Category> = post.hits.iter().map(|h| entry(h).category).collect();
@@ -289,9 +298,9 @@ impl TrollDetector {
     /// The model's score (logit) for a post, if a model is installed: for calibration.
     pub fn hostility_score(&self, text: &str) -> Option<f32> {
         let model = self.model.as_deref()?;
-        let mut found = Vec::new();
-        self.features(&self.read(text), &mut found);
-        Some(model.bias() + found.iter().map(|f| model.weight(f.hash)).sum::<f32>())
+        let mut score = model.bias();
+        self.features(&self.read(text), |hash, _, _| score += model.weight(hash));
+        Some(score)
     }
 
     fn read(&self, text: &str) -> Reading {
@@ -309,8 +318,8 @@ impl TrollDetector {
         Reading { shouting: shouting_percent(&decoded), storm: has_punctuation_storm(&decoded), folded, hits, aimed }
     }
 
-    /// The model's features of a post (what training reads too).
-    fn features(&self, post: &Reading, out: &mut Vec<Feature>) {
+    /// The model's features of a post (what training reads too), as `features::extract`.
+    fn features(&self, post: &Reading, emit: impl FnMut(u32, usize, usize)) {
         let findings: Vec<Finding> = post
             .hits
             .iter()
@@ -320,21 +329,21 @@ impl TrollDetector {
                 Finding { label: e.category.label(), weight: e.weight, first: h.first, last: h.last, aimed: aimed.is_some() }
             })
             .collect();
-        features::extract(&post.folded, &findings, post.shouting.is_some(), post.storm, out);
+        features::extract(&post.folded, &findings, post.shouting.is_some(), post.storm, emit);
     }
 
     fn model_view(&self, model: &LinearModel, post: &Reading, sensitivity: Sensitivity) -> ModelView {
         let cut = sensitivity.model_threshold();
-        let mut found = Vec::new();
-        self.features(post, &mut found);
         let mut credit = vec![0f32; post.folded.token_count().min(features::MAX_TOKENS)];
         let mut score = model.bias();
-        for f in &found {
-            let w = model.weight(f.hash);
+        self.features(post, |hash, first, last| {
+            let w = model.weight(hash);
             score += w;
-            let share = w / (f.last + 1).saturating_sub(f.first).max(1) as f32;
-            credit.iter_mut().take(f.last + 1).skip(f.first).for_each(|c| *c += share);
-        }
+            if first <= last {
+                let share = w / (last + 1 - first) as f32;
+                credit[first..=last].iter_mut().for_each(|c| *c += share);
+            }
+        });
         let mut strong_word = vec![false; credit.len()];
         for h in post.hits.iter().filter(|h| self.lexicon.entries[h.entry].category.names_no_one()) {
             strong_word.iter_mut().take(h.last + 1).skip(h.first).for_each(|s| *s = true);
@@ -347,9 +356,15 @@ impl TrollDetector {
         }
     }
 
-    /// The lexicon's own score (tenths), used while no model is installed.
-    fn lexicon_score(&self, post: &Reading, mentions: usize) -> u32 {
-        let words: u32 = post.hits.iter().map(|h| self.lexicon.entries[h.entry].weight).sum();
+    /// The lexicon's own score (tenths), with or without the words that name no one.
+    fn lexicon_score(&self, post: &Reading, mentions: usize, strong_words: bool) -> u32 {
+        let words: u32 = post
+            .hits
+            .iter()
+            .map(|h| &self.lexicon.entries[h.entry])
+            .filter(|e| strong_words || !e.category.names_no_one())
+            .map(|e| e.weight)
+            .sum();
         let directed = post.aimed.iter().any(Option::is_some);
         words
             + if directed { DIRECTED } else { 0 }
@@ -532,17 +547,17 @@ fn weightiest_phrase(credit: &[f32]) -> Option<(usize, usize)> {
     Some((first, last))
 }
 
-/// The second-person word that aims this hit at the reader: "you", optionally followed by
-/// filler ("you're such an"), just before it, or "you" right after it ("fuck you").
+/// The second-person word that aims this hit at the reader: "you" within two words after it
+/// ("fuck you", "nasty little person you are"), or before it, with at most one word between
+/// or only filler ("you're such an absolute idiot", "you sound unhinged").
 fn aimed_at_reader(folded: &Folded, hit: &Hit) -> Option<&'static str> {
     let marker = |i: usize| second_person(folded.squeezed_token(i));
-    if hit.last + 1 < folded.token_count() {
-        if let Some(m) = marker(hit.last + 1) {
-            return Some(m);
-        }
+    let after = hit.last + 1..(hit.last + 1 + AIMED_AFTER).min(folded.token_count());
+    if let Some(m) = after.into_iter().find_map(marker) {
+        return Some(m);
     }
     let mut i = hit.first;
-    for _ in 0..4 {
+    for back in 1..=4 {
         if i == 0 {
             return None;
         }
@@ -550,7 +565,7 @@ fn aimed_at_reader(folded: &Folded, hit: &Hit) -> Option<&'static str> {
         if let Some(m) = marker(i) {
             return Some(m);
         }
-        if !is_filler(folded.squeezed_token(i)) {
+        if back > AIMED_BEFORE_ANY && !is_filler(folded.squeezed_token(i)) {
             return None;
         }
     }

@@ -10,21 +10,14 @@ use crate::model::feature_hash;
 pub const MAX_TOKENS: usize = 100;
 /// Letters of a word that n-grams are taken from.
 const MAX_GRAM_LETTERS: usize = 24;
-/// Letter n-gram lengths, over the word with boundary marks ("<idiot>").
-const GRAM_MIN: usize = 3;
+/// Letter n-gram lengths, over the word with boundary marks ("<idiot>"). Measured: 4–5 as
+/// good as 3–5 by cross-validation, at two thirds of the features.
+const GRAM_MIN: usize = 4;
 const GRAM_MAX: usize = 5;
 /// Words after ("you clearly know nothing") and before ("people like you") an address that
 /// are paired with it.
 const AFTER_ADDRESS: usize = 3;
 const BEFORE_ADDRESS: usize = 2;
-
-#[derive(Debug, Clone, Copy)]
-pub struct Feature {
-    pub hash: u32,
-    /// Tokens `first..=last` that the feature's weight is credited to.
-    pub first: usize,
-    pub last: usize,
-}
 
 /// A lexicon entry found over tokens `first..=last`, as the model sees it.
 pub struct Finding {
@@ -41,41 +34,48 @@ pub fn addresses_reader(token: &[u8]) -> bool {
     super::second_person(token).is_some() || matches!(token, b"your" | b"yours" | b"yourselves")
 }
 
-/// Appends the post's features to `out` (repeats count again, in training as in scoring).
-pub fn extract(folded: &Folded, findings: &[Finding], shouting: bool, storm: bool, out: &mut Vec<Feature>) {
+/// Calls `emit(hash, first, last)` for each of the post's features, credited to tokens
+/// `first..=last` (an empty range for whole-post signals). Repeats count again, in training
+/// as in scoring.
+pub fn extract(
+    folded: &Folded,
+    findings: &[Finding],
+    shouting: bool,
+    storm: bool,
+    mut emit: impl FnMut(u32, usize, usize),
+) {
     let n = folded.token_count().min(MAX_TOKENS);
-    let at = |hash, first, last| Feature { hash, first, last };
     for i in 0..n {
         let token = folded.squeezed_token(i);
-        out.push(at(feature_hash(b'w', &[token]), i, i));
+        emit(feature_hash(b'w', &[token]), i, i);
         if i > 0 {
-            out.push(at(feature_hash(b'b', &[folded.squeezed_token(i - 1), token]), i - 1, i));
+            emit(feature_hash(b'b', &[folded.squeezed_token(i - 1), token]), i - 1, i);
         }
-        letter_grams(token, |hash| out.push(at(hash, i, i)));
+        letter_grams(token, |hash| emit(hash, i, i));
         if addresses_reader(token) {
             for j in i + 1..n.min(i + 1 + AFTER_ADDRESS) {
-                out.push(at(feature_hash(b'y', &[folded.squeezed_token(j)]), i, j));
+                emit(feature_hash(b'y', &[folded.squeezed_token(j)]), i, j);
             }
             for j in i.saturating_sub(BEFORE_ADDRESS)..i {
-                out.push(at(feature_hash(b'x', &[folded.squeezed_token(j)]), j, i));
+                emit(feature_hash(b'x', &[folded.squeezed_token(j)]), j, i);
             }
         }
     }
     for f in findings.iter().filter(|f| f.first < n) {
         let weight = [f.weight as u8];
         let last = f.last.min(n - 1);
-        out.push(at(feature_hash(b'l', &[f.label.as_bytes(), &weight]), f.first, last));
+        emit(feature_hash(b'l', &[f.label.as_bytes(), &weight]), f.first, last);
         if f.aimed {
-            out.push(at(feature_hash(b'd', &[f.label.as_bytes()]), f.first, last));
+            emit(feature_hash(b'd', &[f.label.as_bytes()]), f.first, last);
         }
     }
-    // Whole-post signals are credited to no token (an empty range).
     for (present, name) in [(shouting, &b"shouting"[..]), (storm, b"storm")] {
         if present {
-            out.push(at(feature_hash(b's', &[name]), 1, 0));
+            emit(feature_hash(b's', &[name]), 1, 0);
         }
     }
 }
+
 
 /// Hashes of the word's letter n-grams with boundary marks, equal to
 /// `feature_hash(b'c', &[gram])`, computed by extending one FNV state per start.

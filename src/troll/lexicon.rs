@@ -10,6 +10,7 @@ const SOURCES: &[(&str, &str)] = &[("en", include_str!("lexicon/en.txt"))];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
     Slur,
+    Threat,
     Hostility,
     Profanity,
     Insult,
@@ -29,6 +30,7 @@ impl Category {
     pub fn label(self) -> &'static str {
         match self {
             Category::Slur => "slur",
+            Category::Threat => "threat",
             Category::Hostility => "hostility",
             Category::Profanity => "profanity",
             Category::Insult => "insult",
@@ -100,6 +102,7 @@ fn parse_line(line: &str) -> Option<Entry> {
     let mut parts = line.splitn(4, ' ');
     let category = match parts.next()? {
         "slur" => Category::Slur,
+        "threat" => Category::Threat,
         "hostility" => Category::Hostility,
         "profanity" => Category::Profanity,
         "insult" => Category::Insult,

@@ -9,13 +9,17 @@ use crate::model::train::{self, Example, Settings};
 use crate::model::LinearModel;
 use std::path::Path;
 
-/// 2^18 one-byte weights: ~100 KB gzipped, under the 200 KB budget.
-pub const SETTINGS: Settings = Settings { log2_buckets: 18, epochs: 6, learning_rate: 0.2, l2: 1e-6, seed: 12 };
-/// How much an example counts, by source. The posts written for the project are few but are
-/// the replies teachers get; Davidson's tweets are many and mostly profanity.
-const OLID_WEIGHT: f32 = 1.0;
-const DAVIDSON_WEIGHT: f32 = 0.5;
-const WRITTEN_WEIGHT: f32 = 3.0;
+/// 2^18 one-byte weights: ~130 KB gzipped, under the 200 KB budget. A small learning rate
+/// over few epochs: by cross-validation on OLID, faster learning fits the training tweets
+/// and ranks unseen ones worse (recall at 5.5% of harmless tweets flagged: 0.29 at 0.2,
+/// 0.40 at 0.01).
+pub const SETTINGS: Settings = Settings { log2_buckets: 18, epochs: 5, learning_rate: 0.01, l2: 1e-6, seed: 12 };
+/// How much an example counts, by source and class (hostile, not). Davidson's tweets are 83%
+/// offensive: counted at par, every ordinary word would learn to look offensive. The posts
+/// written for the project are few but are the replies teachers get.
+const OLID_WEIGHTS: (f32, f32) = (1.0, 1.0);
+const DAVIDSON_WEIGHTS: (f32, f32) = (0.25, 1.0);
+const WRITTEN_WEIGHTS: (f32, f32) = (3.0, 3.0);
 
 #[derive(Debug, Clone)]
 pub struct Labelled {
@@ -116,15 +120,14 @@ pub fn csv_rows(csv: &str) -> Vec<[String; 3]> {
 pub fn train(olid: &[&Labelled], davidson: &[&Labelled], written: &[&Labelled]) -> LinearModel {
     let detector = TrollDetector::with_model(None);
     let mut examples = Vec::with_capacity(olid.len() + davidson.len() + written.len());
-    let mut found = Vec::new();
-    for (posts, weight) in [(olid, OLID_WEIGHT), (davidson, DAVIDSON_WEIGHT), (written, WRITTEN_WEIGHT)] {
+    for (posts, (hostile_weight, other_weight)) in [(olid, OLID_WEIGHTS), (davidson, DAVIDSON_WEIGHTS), (written, WRITTEN_WEIGHTS)] {
         for post in posts {
-            found.clear();
-            detector.features(&detector.read(&post.text), &mut found);
+            let mut features = Vec::new();
+            detector.features(&detector.read(&post.text), |hash, _, _| features.push(hash));
             examples.push(Example {
-                features: found.iter().map(|f| f.hash).collect(),
+                features,
                 positive: post.hostile,
-                weight,
+                weight: if post.hostile { hostile_weight } else { other_weight },
                 offset: 0.0,
             });
         }
