@@ -211,8 +211,18 @@ struct Reading {
     hits: Vec<Hit>,
     /// For each hit, the second-person word that aims it at the reader, if any.
     aimed: Vec<Option<&'static str>>,
+    /// Tokens of lexicon words that were excused (talked about, Dutch, in an allowed phrase).
+    excused: Vec<(usize, usize)>,
     shouting: Option<usize>,
     storm: bool,
+}
+
+/// How a token's credit is taken out of the model's score.
+#[derive(Clone, Copy, PartialEq)]
+enum Discount {
+    None,
+    Strong,
+    Excused,
 }
 
 /// What the model makes of a post at one sensitivity.
@@ -306,7 +316,8 @@ impl TrollDetector {
     fn read(&self, text: &str) -> Reading {
         let decoded = decode_entities(text);
         let folded = fold::fold(&decoded);
-        let hits = self.hits(&folded);
+        let mut excused = Vec::new();
+        let hits = self.hits(&folded, &mut excused);
         let lex = self.lexicon;
         let aimed = hits
             .iter()
@@ -315,7 +326,14 @@ impl TrollDetector {
                 (e.weight >= 10 && e.category != Category::Mild).then(|| aimed_at_reader(&folded, h)).flatten()
             })
             .collect();
-        Reading { shouting: shouting_percent(&decoded), storm: has_punctuation_storm(&decoded), folded, hits, aimed }
+        Reading {
+            shouting: shouting_percent(&decoded),
+            storm: has_punctuation_storm(&decoded),
+            folded,
+            hits,
+            aimed,
+            excused,
+        }
     }
 
     /// The model's features of a post (what training reads too), as `features::extract`.
@@ -344,14 +362,23 @@ impl TrollDetector {
                 credit[first..=last].iter_mut().for_each(|c| *c += share);
             }
         });
-        let mut strong_word = vec![false; credit.len()];
-        for h in post.hits.iter().filter(|h| self.lexicon.entries[h.entry].category.names_no_one()) {
-            strong_word.iter_mut().take(h.last + 1).skip(h.first).for_each(|s| *s = true);
+        // The model reads every word; what the lexicon excused or found to name no one is
+        // taken back out of the score where the lexicon knows better.
+        let mut discount = vec![Discount::None; credit.len()];
+        let strong = post.hits.iter().filter(|h| self.lexicon.entries[h.entry].category.names_no_one());
+        for (first, last) in strong.map(|h| (h.first, h.last)).chain(post.excused.iter().copied()) {
+            let excused = post.excused.contains(&(first, last));
+            for d in discount.iter_mut().take(last + 1).skip(first) {
+                *d = if excused { Discount::Excused } else { Discount::Strong };
+            }
         }
-        let strong_credit: f32 = credit.iter().zip(&strong_word).filter(|(_, &s)| s).map(|(c, _)| c.max(0.0)).sum();
+        let taken = |kind: Discount| -> f32 {
+            credit.iter().zip(&discount).filter(|(_, &d)| d == kind).map(|(c, _)| c.max(0.0)).sum()
+        };
+        let score = score - taken(Discount::Excused);
         ModelView {
             flagged: score >= cut,
-            flagged_without_strong_words: score - strong_credit >= cut,
+            flagged_without_strong_words: score - taken(Discount::Strong) >= cut,
             phrase: weightiest_phrase(&credit),
         }
     }
@@ -388,8 +415,9 @@ impl TrollDetector {
     }
 
     /// Lexicon entries found in the post, each once, in order of appearance, without those
-    /// inside an allowed phrase ("maine coon") or Dutch words in a Dutch post.
-    fn hits(&self, folded: &Folded) -> Vec<Hit> {
+    /// inside an allowed phrase ("maine coon"), Dutch words in a Dutch post or words talked
+    /// about; the tokens of those go to `excused`.
+    fn hits(&self, folded: &Folded, excused: &mut Vec<(usize, usize)>) -> Vec<Hit> {
         let lex = self.lexicon;
         let mut raw: Vec<Hit> = Vec::new();
         let text = folded.squeezed.as_slice();
@@ -444,11 +472,14 @@ impl TrollDetector {
         let weight = |h: &Hit| lex.entries[h.entry].weight;
         let mut hits: Vec<Hit> = Vec::new();
         for h in raw {
-            let excused = is_ok(&h)
+            let excuse = is_ok(&h)
                 || (!allowed.is_empty() && allowed[h.first..=h.last].iter().all(|&a| a))
                 || (dutch && lex.entries[h.entry].not_dutch)
                 || mentioned(folded, h.first);
-            if excused || hits.iter().any(|k| k.entry == h.entry) {
+            if excuse && !is_ok(&h) {
+                excused.push((h.first, h.last));
+            }
+            if excuse || hits.iter().any(|k| k.entry == h.entry) {
                 continue;
             }
             // Words count once: "bitchass" is one hit, not "bitch" and "bitchass".
@@ -648,18 +679,18 @@ mod tests {
 
     #[test]
     fn weights_follow_sensitivity() {
-        // Strong profanity alone: medium and high, not low.
-        assert!(details("what a bitch", Sensitivity::Low).is_empty());
+        // Strong profanity alone: from medium up.
         assert_eq!(
             details("what a bitch", Sensitivity::Medium),
             ["profanity: 'b***h'"]
         );
-        // An insult alone only at high; aimed at the reader from medium.
-        assert!(details("that was a stupid idea", Sensitivity::Medium).is_empty());
+        // Mild criticism stays; an insult word is flagged at high (from medium, the model may
+        // flag it too, as OLID's annotators would); aimed at the reader from medium.
+        assert!(details("that was a silly idea", Sensitivity::Medium).is_empty());
         assert!(!details("that was a stupid idea", Sensitivity::High).is_empty());
         assert_eq!(
             details("you're such an idiot", Sensitivity::Medium),
-            ["insult: 'idiot'", "hostility: 'you're … idiot'"]
+            ["insult: 'idiot'", "insult aimed at you: 'you're … idiot'"]
         );
         assert!(details("you're an idiot", Sensitivity::Off).is_empty());
     }
@@ -687,11 +718,11 @@ mod tests {
     fn masked_words_are_read() {
         assert_eq!(
             details("f**k this", Sensitivity::Medium),
-            ["profanity: 'f**k'"]
+            ["strong language: 'f**k'"]
         );
         assert_eq!(
             details("sh*tty day", Sensitivity::Medium),
-            ["profanity: 's****y'"]
+            ["strong language: 's****y'"]
         );
         assert!(details("5* review, *really* good", Sensitivity::High).is_empty());
     }
