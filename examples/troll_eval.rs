@@ -1,145 +1,230 @@
-//! Measures the troll filter (issue 6): precision, recall and F1 on the Davidson tweets at
-//! every sensitivity, on a train split (even ids, used when choosing lexicon entries and
-//! weights) and a validation split (odd ids, only looked at); the share of ordinary
-//! ("neither") tweets and of teachers' posts hidden; how much recall survives when troll
-//! tweets are disguised; and the time assess() takes per post.
+//! Measures the troll filter (issues 6 and 12) at every sensitivity: precision, recall, F1
+//! on the offensive class and macro-F1 by 5-fold cross-validation on the OLID training tweets
+//! and on the Davidson tweets (each tweet scored by a model that never saw it; the other
+//! corpora train every fold); the share of teachers' posts hidden and warned; the held-out
+//! hostile replies and heated civil posts of `data/hostility/heldout.txt`; how much recall
+//! survives when troll tweets are disguised; the time assess() takes per post; and the size of
+//! the shipped weights. "Flagged" is hidden or warned.
 //!
-//! `cargo run --release --example troll_eval [-- --errors]` (`--errors` lists train-split
-//! mistakes at medium). Reads ../shared/data/davidson/tweets.csv and
-//! tests/data/teacher_posts.txt.
+//! `cargo run --release --example troll_eval [-- --errors]` (`--errors` lists teacher posts
+//! and held-out posts judged wrongly at medium).
 
-use staffroom::troll::{decode_entities, Sensitivity, TrollDetector};
+use staffroom::model::train::folds;
+use staffroom::troll::training::{self, Labelled};
+use staffroom::troll::{Sensitivity, TrollDetector};
+use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
-const LEVELS: [(Sensitivity, &str); 3] = [
-    (Sensitivity::Low, "low"),
-    (Sensitivity::Medium, "medium"),
-    (Sensitivity::High, "high"),
-];
+const LEVELS: [(Sensitivity, &str); 3] = [(Sensitivity::Low, "low"), (Sensitivity::Medium, "medium"), (Sensitivity::High, "high")];
+const FOLDS: usize = 5;
 
-struct Tweet {
-    id: u64,
-    troll: bool,
-    /// Entities decoded, as a site would show the text.
-    text: String,
+#[derive(Clone, Copy, PartialEq)]
+enum Judged {
+    Shown,
+    Warned,
+    Hidden,
+}
+
+fn judge(detector: &TrollDetector, text: &str, level: Sensitivity) -> Judged {
+    let reasons = detector.assess(text, 0, level);
+    if reasons.is_empty() {
+        Judged::Shown
+    } else if reasons.iter().all(|(_, warn)| *warn) {
+        Judged::Warned
+    } else {
+        Judged::Hidden
+    }
 }
 
 fn main() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let csv_path = format!("{root}/../shared/data/davidson/tweets.csv");
-    let csv = std::fs::read_to_string(&csv_path).unwrap_or_else(|e| panic!("{csv_path}: {e}"));
-    let tweets = parse_tweets(&csv);
-    let teacher_path = format!("{root}/tests/data/teacher_posts.txt");
-    let teacher =
-        std::fs::read_to_string(&teacher_path).unwrap_or_else(|e| panic!("{teacher_path}: {e}"));
-    let teacher: Vec<&str> = teacher.lines().filter(|l| !l.trim().is_empty()).collect();
-    let detector = TrollDetector::new();
-    let hidden = |text: &str, s: Sensitivity| !detector.assess(text, 0, s).is_empty();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpora = training::load(repo).unwrap_or_else(|e| panic!("{e}"));
+    let all = training::all;
+    let errors = std::env::args().any(|a| a == "--errors");
 
+    // OLID by cross-validation: (truth, judged per level, model score).
+    let mut olid_results: Vec<(bool, [Judged; 3], f32)> = Vec::new();
+    for fold in folds(corpora.olid.len(), FOLDS, 2019) {
+        let (held, rest) = split(&corpora.olid, &fold);
+        let model = training::train(&rest, &all(&corpora.davidson), &all(&corpora.written));
+        let detector = TrollDetector::with_model(Some(Arc::new(model)));
+        for post in held {
+            let judged = LEVELS.map(|(level, _)| judge(&detector, &post.text, level));
+            olid_results.push((post.hostile, judged, detector.hostility_score(&post.text).unwrap()));
+        }
+    }
+    let mut davidson_results: Vec<(bool, [Judged; 3])> = Vec::new();
+    let mut evasion = [(0usize, 0usize); 3];
+    let mut rng = Rng(0x5EED_2017);
+    for fold in folds(corpora.davidson.len(), FOLDS, 2017) {
+        let (held, rest) = split(&corpora.davidson, &fold);
+        let model = training::train(&all(&corpora.olid), &rest, &all(&corpora.written));
+        let detector = TrollDetector::with_model(Some(Arc::new(model)));
+        for post in held {
+            let judged = LEVELS.map(|(level, _)| judge(&detector, &post.text, level));
+            if post.hostile {
+                let disguised = disguise(&post.text, &mut rng);
+                for (k, (level, _)) in LEVELS.iter().enumerate() {
+                    evasion[k].0 += (judged[k] != Judged::Shown) as usize;
+                    evasion[k].1 += (judge(&detector, &disguised, *level) != Judged::Shown) as usize;
+                }
+            }
+            davidson_results.push((post.hostile, judged));
+        }
+    }
+    // The written posts by cross-validation: what was chosen by, before the held-out file.
+    let mut written = [[0usize; 2]; 2];
+    for fold in folds(corpora.written.len(), FOLDS, 12) {
+        let (held, rest) = split(&corpora.written, &fold);
+        let model = training::train(&all(&corpora.olid), &all(&corpora.davidson), &rest);
+        let detector = TrollDetector::with_model(Some(Arc::new(model)));
+        for post in held {
+            let hidden = judge(&detector, &post.text, Sensitivity::Medium) == Judged::Hidden;
+            written[post.hostile as usize][hidden as usize] += 1;
+        }
+    }
     println!(
-        "troll filter, Davidson tweets: {} (train = even ids, validation = odd ids)",
-        tweets.len()
+        "written posts, cross-validated, at medium: hostile hidden {:.1}%, civil hidden {:.1}%",
+        written[1][1] as f64 * 100.0 / (written[1][0] + written[1][1]) as f64,
+        written[0][1] as f64 * 100.0 / (written[0][0] + written[0][1]) as f64
     );
+    println!("troll filter, {FOLDS}-fold cross-validation (offensive = OLID OFF, Davidson hate or offensive)");
     println!(
-        "{:<8} {:<10} {:>6} {:>9} {:>7} {:>6} {:>15}",
-        "level", "split", "n", "precision", "recall", "F1", "neither hidden"
+        "{:<9} {:<7} {:>6} {:>9} {:>7} {:>6} {:>8} {:>12} {:>11} {:>14}",
+        "corpus", "level", "n", "precision", "recall", "F1", "macroF1", "harmless fl.", "harmless h.", "off. hidden"
     );
-    for (level, name) in LEVELS {
-        for (split, parity) in [("train", 0), ("validation", 1)] {
-            let part: Vec<&Tweet> = tweets.iter().filter(|t| t.id % 2 == parity).collect();
-            let verdicts: Vec<bool> = part.iter().map(|t| hidden(&t.text, level)).collect();
-            let m = Metrics::of(part.iter().map(|t| t.troll).zip(verdicts.iter().copied()));
+    for (name, results) in [
+        ("OLID", olid_results.iter().map(|(t, j, _)| (*t, *j)).collect::<Vec<_>>()),
+        ("Davidson", davidson_results.clone()),
+    ] {
+        for (k, (_, level)) in LEVELS.iter().enumerate() {
+            let flagged = Metrics::of(results.iter().map(|(t, j)| (*t, j[k] != Judged::Shown)));
+            let hidden = Metrics::of(results.iter().map(|(t, j)| (*t, j[k] == Judged::Hidden)));
             println!(
-                "{:<8} {:<10} {:>6} {:>9.3} {:>7.3} {:>6.3} {:>14.1}%",
+                "{:<9} {:<7} {:>6} {:>9.3} {:>7.3} {:>6.3} {:>8.3} {:>11.1}% {:>10.1}% {:>13.1}%",
                 name,
-                split,
-                part.len(),
-                m.precision(),
-                m.recall(),
-                m.f1(),
-                m.neither_hidden() * 100.0
+                level,
+                results.len(),
+                flagged.precision(),
+                flagged.recall(),
+                flagged.f1(),
+                flagged.macro_f1(),
+                flagged.false_share() * 100.0,
+                hidden.false_share() * 100.0,
+                hidden.recall() * 100.0
             );
         }
     }
-
-    let shares: Vec<String> = LEVELS
+    let mut harmless: Vec<f32> = olid_results.iter().filter(|r| !r.0).map(|r| r.2).collect();
+    harmless.sort_unstable_by(|a, b| b.total_cmp(a));
+    let offensive: Vec<f32> = olid_results.iter().filter(|r| r.0).map(|r| r.2).collect();
+    let cuts: Vec<String> = [2.5, 4.0, 5.5, 7.0, 10.0]
         .iter()
-        .map(|&(level, name)| {
-            let n = teacher.iter().filter(|t| hidden(t, level)).count();
-            format!("{name} {:.1}%", n as f64 * 100.0 / teacher.len() as f64)
+        .map(|share| {
+            let cut = harmless[(harmless.len() as f64 * share / 100.0) as usize];
+            let recall = offensive.iter().filter(|&&s| s > cut).count() as f64 / offensive.len() as f64;
+            format!("{share}% over {cut:.2} (recall {recall:.3})")
         })
         .collect();
-    println!(
-        "teacher posts hidden ({}): {}",
-        teacher.len(),
-        shares.join(", ")
-    );
-
-    let mut rng = Rng(0x5EED_2017);
-    let trolls: Vec<&Tweet> = tweets.iter().filter(|t| t.troll).collect();
-    for (level, name) in LEVELS {
-        let plain = trolls.iter().filter(|t| hidden(&t.text, level)).count();
-        let disguised = trolls
-            .iter()
-            .filter(|t| hidden(&disguise(&t.text, &mut rng), level))
-            .count();
+    println!("OLID calibration, model alone: harmless tweets {}", cuts.join(", "));
+    for (k, (_, level)) in LEVELS.iter().enumerate() {
+        let (plain, disguised) = evasion[k];
         println!(
-            "evasion at {name}: recall plain {:.3}, disguised {:.3}, kept {:.1}%",
-            plain as f64 / trolls.len() as f64,
-            disguised as f64 / trolls.len() as f64,
+            "evasion at {level} (Davidson, cross-validated): flagged plain {plain}, disguised {disguised}, kept {:.1}%",
             disguised as f64 * 100.0 / plain.max(1) as f64
         );
     }
 
-    // Raw (still escaped) texts, as assess() gets them. Best of several rounds: the machine
-    // is shared, and the best round is the least disturbed.
-    let raw: Vec<String> = csv_rows(&csv)
-        .into_iter()
-        .skip(1)
-        .map(|[_, _, text]| text)
+    let shipped = TrollDetector::new();
+    let teacher = std::fs::read_to_string(repo.join("tests/data/teacher_posts.txt")).expect("teacher posts");
+    let teacher: Vec<&str> = teacher.lines().filter(|l| !l.trim().is_empty()).collect();
+    let shares = |posts: &[&str], level: Sensitivity| {
+        let judged: Vec<Judged> = posts.iter().map(|p| judge(&shipped, p, level)).collect();
+        let share = |j: Judged| judged.iter().filter(|&&x| x == j).count() as f64 * 100.0 / posts.len() as f64;
+        format!("hidden {:.1}% warned {:.1}%", share(Judged::Hidden), share(Judged::Warned))
+    };
+    for (level, name) in LEVELS {
+        println!("teacher posts ({}) at {name}: {}", teacher.len(), shares(&teacher, level));
+    }
+    let heldout = std::fs::read_to_string(repo.join("data/hostility/heldout.txt")).expect("held-out posts");
+    let heldout: Vec<(bool, &str)> = heldout
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(label, text)| (label == "hostile", text))
         .collect();
-    let raw: Vec<&str> = raw.iter().map(String::as_str).collect();
-    for (name, posts) in [("Davidson tweets", &raw), ("teacher posts", &teacher)] {
-        let best = (0..7)
-            .map(|_| {
-                let start = Instant::now();
-                for text in posts.iter() {
-                    std::hint::black_box(detector.assess(
-                        std::hint::black_box(text),
-                        0,
-                        Sensitivity::Medium,
-                    ));
-                }
-                start.elapsed().as_secs_f64() * 1e6 / posts.len() as f64
-            })
-            .fold(f64::INFINITY, f64::min);
+    let hostile: Vec<&str> = heldout.iter().filter(|p| p.0).map(|p| p.1).collect();
+    let civil: Vec<&str> = heldout.iter().filter(|p| !p.0).map(|p| p.1).collect();
+    for (level, name) in LEVELS {
         println!(
-            "speed: {best:.2} µs/post at medium over {} {name} (best of 7 rounds)",
-            posts.len()
+            "held-out at {name}: hostile replies ({}) {}; heated civil posts ({}) {}",
+            hostile.len(),
+            shares(&hostile, level),
+            civil.len(),
+            shares(&civil, level)
         );
     }
 
-    if std::env::args().any(|a| a == "--errors") {
-        for t in tweets.iter().filter(|t| t.id % 2 == 0) {
-            let reasons = detector.assess(&t.text, 0, Sensitivity::Medium);
-            if reasons.is_empty() == t.troll {
-                let why: Vec<String> = reasons.into_iter().map(|r| r.detail).collect();
-                println!(
-                    "{} {} {:?} {}",
-                    if t.troll { "MISS" } else { "FALSE" },
-                    t.id,
-                    why,
-                    t.text.replace('\n', " ")
-                );
+    // Raw texts, as assess() gets them. Best of several rounds: the machine is shared, and
+    // the best round is the least disturbed. The lexicon alone is what assess() cost before
+    // the model.
+    let davidson: Vec<&str> = corpora.davidson.iter().map(|p| p.text.as_str()).collect();
+    let lexicon_only = TrollDetector::with_model(None);
+    for (name, posts) in [("Davidson tweets", &davidson), ("teacher posts", &teacher)] {
+        let cost = |detector: &TrollDetector| {
+            (0..7)
+                .map(|_| {
+                    let start = Instant::now();
+                    for text in posts.iter() {
+                        std::hint::black_box(detector.assess(std::hint::black_box(text), 0, Sensitivity::Medium));
+                    }
+                    start.elapsed().as_secs_f64() * 1e6 / posts.len() as f64
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        println!(
+            "speed: {:.2} µs/post at medium over {} {name} (lexicon alone: {:.2} µs; best of 7 rounds)",
+            cost(&shipped),
+            posts.len(),
+            cost(&lexicon_only)
+        );
+    }
+    let weights = repo.join("extension/models/hostility.srlm");
+    let raw = std::fs::metadata(&weights).map(|m| m.len()).unwrap_or(0);
+    let gzipped = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("gzip -c '{}' | wc -c", weights.display()))
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    println!("weights: {} bytes, {gzipped} bytes gzipped", raw);
+
+    if errors {
+        for post in teacher.iter().filter(|p| judge(&shipped, p, Sensitivity::Medium) != Judged::Shown) {
+            println!("TEACHER {:?} {post}", shipped.assess(post, 0, Sensitivity::Medium));
+        }
+        for (hostile, post) in &heldout {
+            let judged = judge(&shipped, post, Sensitivity::Medium);
+            if (judged == Judged::Hidden) != *hostile {
+                let tag = if *hostile { "MISSED" } else { "CIVIL" };
+                println!("{tag} {:?} {post}", shipped.assess(post, 0, Sensitivity::Medium));
             }
         }
-        for t in teacher.iter().filter(|t| hidden(t, Sensitivity::Medium)) {
-            println!(
-                "TEACHER {:?} {t}",
-                detector.assess(t, 0, Sensitivity::Medium)
-            );
+    }
+}
+
+/// The posts of one fold, and the rest, in their original order.
+fn split<'a>(posts: &'a [Labelled], fold: &[usize]) -> (Vec<&'a Labelled>, Vec<&'a Labelled>) {
+    let mut held = Vec::new();
+    let mut rest = Vec::new();
+    for (i, post) in posts.iter().enumerate() {
+        if fold.binary_search(&i).is_ok() {
+            held.push(post);
+        } else {
+            rest.push(post);
         }
     }
+    (held, rest)
 }
 
 #[derive(Default)]
@@ -153,8 +238,8 @@ struct Metrics {
 impl Metrics {
     fn of(pairs: impl Iterator<Item = (bool, bool)>) -> Metrics {
         let mut m = Metrics::default();
-        for (truth, hidden) in pairs {
-            match (truth, hidden) {
+        for (truth, flagged) in pairs {
+            match (truth, flagged) {
                 (true, true) => m.tp += 1,
                 (false, true) => m.fp += 1,
                 (true, false) => m.fn_ += 1,
@@ -170,65 +255,26 @@ impl Metrics {
         self.tp as f64 / (self.tp + self.fn_).max(1) as f64
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
-    fn neither_hidden(&self) -> f64 {
+    /// Mean of the F1 of both classes.
+    fn macro_f1(&self) -> f64 {
+        let precision = self.tn as f64 / (self.tn + self.fn_).max(1) as f64;
+        let recall = self.tn as f64 / (self.tn + self.fp).max(1) as f64;
+        (self.f1() + f1(precision, recall)) / 2.0
+    }
+    /// Share of harmless posts flagged.
+    fn false_share(&self) -> f64 {
         self.fp as f64 / (self.fp + self.tn).max(1) as f64
     }
 }
 
-/// Rows of `id,label,text` with RFC 4180 quoting (texts hold commas, quotes and newlines).
-fn csv_rows(csv: &str) -> Vec<[String; 3]> {
-    let mut rows = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = csv.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' if quoted => quoted = false,
-            '"' if field.is_empty() => quoted = true,
-            ',' if !quoted => fields.push(std::mem::take(&mut field)),
-            '\n' if !quoted => {
-                fields.push(std::mem::take(&mut field));
-                if let Ok(row) = <[String; 3]>::try_from(std::mem::take(&mut fields)) {
-                    rows.push(row);
-                }
-            }
-            '\r' if !quoted => {}
-            _ => field.push(c),
-        }
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
     }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        if let Ok(row) = <[String; 3]>::try_from(fields) {
-            rows.push(row);
-        }
-    }
-    rows
-}
-
-fn parse_tweets(csv: &str) -> Vec<Tweet> {
-    csv_rows(csv)
-        .into_iter()
-        .skip(1)
-        .filter_map(|[id, label, text]| {
-            Some(Tweet {
-                id: id.parse().ok()?,
-                troll: label != "neither",
-                text: decode_entities(&text).into_owned(),
-            })
-        })
-        .collect()
 }
 
 /// xorshift64*: deterministic, so the evasion figure is reproducible.
@@ -283,9 +329,7 @@ fn disguise(text: &str, rng: &mut Rng) -> String {
             2 => {
                 for (k, c) in word.chars().enumerate() {
                     if k > 0 {
-                        out.push(
-                            ['\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}'][rng.below(4) as usize],
-                        );
+                        out.push(['\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}'][rng.below(4) as usize]);
                     }
                     out.push(c);
                 }

@@ -288,8 +288,8 @@ impl Engine {
         }
 
         if let Some((detector, sensitivity)) = troll {
-            for reason in detector.assess(&post.text, extracted.mentions.len(), *sensitivity) {
-                add(reason.kind, reason.detail, false);
+            for (reason, warn) in detector.assess(&post.text, extracted.mentions.len(), *sensitivity) {
+                add(reason.kind, reason.detail, warn);
             }
         }
 

@@ -1,5 +1,5 @@
-//! Troll and noise expectations (issue 6): what must be caught, what must stay visible, and
-//! inputs that must not break the engine.
+//! Troll and noise expectations (issues 6 and 12): what must be caught, what hides and what
+//! only warns, what must stay visible, and inputs that must not break the engine.
 
 use staffroom::noise::{self, NoiseChecks};
 use staffroom::post::ReasonKind;
@@ -7,12 +7,19 @@ use staffroom::troll::{Sensitivity, TrollDetector};
 
 fn reasons(text: &str, s: Sensitivity) -> Vec<String> {
     let found = TrollDetector::new().assess(text, 0, s);
-    assert!(found.iter().all(|r| r.kind == ReasonKind::Troll));
-    found.into_iter().map(|r| r.detail).collect()
+    assert!(found.iter().all(|(r, _)| r.kind == ReasonKind::Troll));
+    found.into_iter().map(|(r, _)| r.detail).collect()
 }
 
+/// Hidden: some reason hides (an attack, insult, threat or slur).
 fn hidden(text: &str, s: Sensitivity) -> bool {
-    !reasons(text, s).is_empty()
+    TrollDetector::new().assess(text, 0, s).iter().any(|(_, warn)| !warn)
+}
+
+/// Warned: only warning reasons (strong language that attacks no one).
+fn warned(text: &str, s: Sensitivity) -> bool {
+    let found = TrollDetector::new().assess(text, 0, s);
+    !found.is_empty() && found.iter().all(|(_, warn)| *warn)
 }
 
 #[test]
@@ -36,17 +43,33 @@ fn insults_are_caught_in_plain_and_disguised_forms() {
             "{disguised}"
         );
     }
-    for profane in [
-        "f*ck this",
-        "what a b1tch",
-        "$hit",
-        "fuuuuck",
-        "sh!t",
-        "F U C K off",
-        "c.u.n.t",
-    ] {
+    for profane in ["what a b1tch", "F U C K off", "c.u.n.t", "fuck you"] {
         assert!(hidden(profane, Sensitivity::Medium), "{profane}");
     }
+    for strong in ["f*ck this", "$hit", "fuuuuck", "sh!t"] {
+        assert!(warned(strong, Sensitivity::Medium), "{strong}");
+    }
+}
+
+#[test]
+fn strong_language_warns_and_attacks_hide() {
+    let marking = "this marking is a fucking mountain";
+    assert!(warned(marking, Sensitivity::Medium), "{:?}", reasons(marking, Sensitivity::Medium));
+    assert_eq!(reasons(marking, Sensitivity::Medium), ["strong language: 'f**k'"]);
+    for attack in [
+        "you clearly know nothing about teaching",
+        "people like you shouldn't be allowed near children",
+        "you're a fucking idiot",
+        "watch your back, teacher",
+    ] {
+        assert!(hidden(attack, Sensitivity::Medium), "{attack}: {:?}", reasons(attack, Sensitivity::Medium));
+    }
+    assert_eq!(
+        reasons("you clearly know nothing about teaching", Sensitivity::Medium),
+        ["insult: 'know nothing'", "insult aimed at you: 'you … know nothing'"]
+    );
+    let model_only = reasons("people like you shouldn't be allowed near children", Sensitivity::Medium);
+    assert!(model_only.iter().any(|r| r.starts_with("attack aimed at you: '") && r.contains("you")), "{model_only:?}");
 }
 
 #[test]
@@ -70,7 +93,7 @@ fn details_name_the_signal_and_mask_slurs() {
         "{shouting:?}"
     );
     let pile_on = TrollDetector::new().assess("you clown", 9, Sensitivity::Medium);
-    let pile_on: Vec<&str> = pile_on.iter().map(|r| r.detail.as_str()).collect();
+    let pile_on: Vec<&str> = pile_on.iter().map(|(r, _)| r.detail.as_str()).collect();
     assert!(pile_on.contains(&"pile-on: 9 mentions"), "{pile_on:?}");
     assert!(reasons("kill yourself", Sensitivity::Low)
         .contains(&"hostility: 'kill yourself'".to_string()));
@@ -99,9 +122,9 @@ fn sensitivity_orders_what_is_hidden() {
             "higher sensitivity hides more: {post} {levels:?}"
         );
     }
-    assert!(!hidden("what a bitch", Sensitivity::Low));
     assert!(hidden("what a bitch", Sensitivity::Medium));
-    assert!(!hidden("that idea is stupid", Sensitivity::Medium));
+    assert!(!hidden("damn this printer", Sensitivity::High));
+    assert!(!hidden("that idea is a bit silly", Sensitivity::Medium));
     assert!(hidden("that idea is stupid", Sensitivity::High));
     assert!(hidden("nigger", Sensitivity::Low));
 }
@@ -149,7 +172,7 @@ fn teacher_posts_file_is_rarely_hidden_at_medium() {
     let hidden: Vec<&str> = posts
         .iter()
         .copied()
-        .filter(|p| !detector.assess(p, 0, Sensitivity::Medium).is_empty())
+        .filter(|p| detector.assess(p, 0, Sensitivity::Medium).iter().any(|(_, warn)| !warn))
         .collect();
     assert!(
         hidden.len() * 50 <= posts.len(),
@@ -218,7 +241,7 @@ fn hostile_inputs_do_not_panic_and_stay_linear() {
         );
     }
     assert!(hidden(&many_words, Sensitivity::High));
-    assert!(hidden(&spaced, Sensitivity::Medium));
+    assert!(warned(&spaced, Sensitivity::Medium));
 }
 
 #[test]

@@ -10,21 +10,31 @@ const SOURCES: &[(&str, &str)] = &[("en", include_str!("lexicon/en.txt"))];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
     Slur,
+    Threat,
     Hostility,
     Profanity,
     Insult,
+    /// Strong language that names no one ("fucking", "shit"): alone, it only warns.
+    Strong,
     Mild,
     /// An ordinary phrase that contains a listed word ("maine coon"): cancels hits inside it.
     Ok,
 }
 
 impl Category {
+    /// Words that attack no one: a post whose only evidence they are is warned, not hidden.
+    pub fn names_no_one(self) -> bool {
+        matches!(self, Category::Strong | Category::Mild)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Category::Slur => "slur",
+            Category::Threat => "threat",
             Category::Hostility => "hostility",
             Category::Profanity => "profanity",
             Category::Insult => "insult",
+            Category::Strong => "strong language",
             Category::Mild => "mild language",
             Category::Ok => "ok",
         }
@@ -92,9 +102,11 @@ fn parse_line(line: &str) -> Option<Entry> {
     let mut parts = line.splitn(4, ' ');
     let category = match parts.next()? {
         "slur" => Category::Slur,
+        "threat" => Category::Threat,
         "hostility" => Category::Hostility,
         "profanity" => Category::Profanity,
         "insult" => Category::Insult,
+        "strong" => Category::Strong,
         "mild" => Category::Mild,
         "ok" => Category::Ok,
         _ => return None,
