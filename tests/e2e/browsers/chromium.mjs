@@ -1,0 +1,61 @@
+// Chromium behind the same small interface as firefox.mjs: the Chromium harness's launch
+// (dist/chrome loaded, every request refused unless served) plus error collection from pages,
+// content scripts and the service worker.
+import { launch as launchChromium } from "../harness.mjs";
+import { clickAx } from "../sites-common.mjs";
+import { servedResponse } from "./serving.mjs";
+
+/** Reports the worker's uncaught errors as console errors (Playwright surfaces only its console). */
+async function watchWorker(worker, errors) {
+  worker.on("console", (message) => message.type() === "error" && errors.push(`service worker: ${message.text()}`));
+  await worker.evaluate(() => {
+    addEventListener("error", (event) => console.error(`uncaught: ${event.message}`));
+    addEventListener("unhandledrejection", (event) => console.error(`unhandled rejection: ${event.reason?.stack ?? event.reason}`));
+  }).catch(() => {}); // stopped meanwhile: its successor is watched when it starts
+}
+
+export async function launch({ viewport } = {}) {
+  const chromium = await launchChromium(viewport ? { viewport } : {});
+  const { context } = chromium;
+  const errors = [];
+  // The extension's own errors (its pages, and content scripts in the sites' tabs), not the sites'.
+  const ours = (url) => url?.startsWith(chromium.extensionUrl(""));
+  context.on("weberror", (error) => ours(/chrome-extension:\/\/[^\s)]+/.exec(error.error().stack ?? "")?.[0]) && errors.push(`uncaught: ${error.error().stack}`));
+  context.on("console", (message) => message.type() === "error" && ours(message.location().url) && errors.push(`console: ${message.text()}`));
+  await watchWorker(chromium.worker, errors);
+  context.on("serviceworker", (worker) => watchWorker(worker, errors));
+
+  const routes = [];
+  return {
+    name: "chromium",
+    errors,
+    chromium,
+    extensionUrl: chromium.extensionUrl,
+    async serve(origin, html, options) {
+      const known = routes.some((route) => route.origin === origin);
+      routes.unshift({ origin, html, ...options });
+      if (!known) await context.route(`${origin}/**`, (request) => {
+        const response = servedResponse(routes, request.request().url());
+        return response ? request.fulfill(response) : request.abort();
+      });
+    },
+    async newPage() {
+      return chromiumPage(await context.newPage());
+    },
+    close: () => chromium.close(),
+  };
+}
+
+function chromiumPage(page) {
+  return {
+    playwright: page,
+    goto: (url) => page.goto(url),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    async waitFor(fn, arg, { timeout = 15_000 } = {}) {
+      return (await page.waitForFunction(fn, arg, { timeout })).jsonValue();
+    },
+    click: (selector) => page.locator(selector).first().click(),
+    clickRole: (role, name, index = 0) => clickAx(page, role, name, index),
+    close: () => page.close(),
+  };
+}
