@@ -39,6 +39,14 @@ export async function launch({ viewport } = {}) {
         return response ? request.fulfill(response) : request.abort();
       });
     },
+    /** Chrome's per-extension "Site access" setting, as the user picks it at chrome://extensions
+     * ("ON_CLICK" withholds the host permissions, "ON_ALL_SITES" grants them). */
+    async setSiteAccess(hostAccess) {
+      const page = await context.newPage();
+      await page.goto("chrome://extensions/");
+      await page.evaluate(([extensionId, hostAccess]) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess }), [chromium.extensionId, hostAccess]);
+      await page.close();
+    },
     async newPage() {
       return chromiumPage(await context.newPage());
     },
