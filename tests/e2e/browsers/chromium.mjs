@@ -47,6 +47,15 @@ export async function launch({ viewport } = {}) {
       await page.evaluate(([extensionId, hostAccess]) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess }), [chromium.extensionId, hostAccess]);
       await page.close();
     },
+    /** Stops the service worker as Chrome does after 30 s idle (everything in memory is gone),
+     * from chrome://serviceworker-internals: the profile has no other worker. */
+    async unloadBackground() {
+      const internals = await context.newPage();
+      await internals.goto("chrome://serviceworker-internals/");
+      await internals.getByRole("button", { name: "Stop", exact: true }).click();
+      await internals.waitForFunction(() => /Running Status: STOPPED/.test(document.body.innerText));
+      await internals.close();
+    },
     async newPage() {
       return chromiumPage(await context.newPage());
     },

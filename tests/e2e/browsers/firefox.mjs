@@ -104,6 +104,16 @@ export async function launch({ grantHosts = true, backgroundIdleMs } = {}) {
     serve(origin, html, options) {
       routes.unshift({ origin, html, ...options });
     },
+    /** Waits until Firefox unloads the idle event page (launch with `backgroundIdleMs`); a
+     * marker left in it beforehand proves its memory went with it. */
+    async unloadBackground() {
+      if (!backgroundIdleMs) throw new Error("launch Firefox with backgroundIdleMs to unload its event page");
+      const page = await browser.newPage();
+      await page.goto(browser.extensionUrl("popup.html"));
+      await page.evaluate(async () => { (await chrome.runtime.getBackgroundPage()).unloadMarker = true; });
+      await page.waitFor(() => !chrome.extension.getBackgroundPage()?.unloadMarker, null, { timeout: backgroundIdleMs * 20 });
+      await page.close();
+    },
     async newPage() {
       const { context } = await bidi.send("browsingContext.create", { type: "tab" });
       return firefoxPage(bidi, context);
