@@ -169,10 +169,15 @@ function firefoxPage(bidi, context) {
     return [documentElement, ...elements.map((node) => node.value.shadowRoot).filter(Boolean)].map(({ sharedId }) => ({ sharedId }));
   }
 
-  async function locate(locator, what) {
-    const { nodes } = await bidi.send("browsingContext.locateNodes", { context, locator, startNodes: await searchRoots() });
-    if (!nodes.length) throw new Error(`no ${what}`);
-    return nodes;
+  // Waits for the element as Playwright's actions do: pages draw after their scripts' messages.
+  async function locate(locator, what, timeout = 10_000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const { nodes } = await bidi.send("browsingContext.locateNodes", { context, locator, startNodes: await searchRoots() });
+      if (nodes.length) return nodes;
+      if (Date.now() > deadline) throw new Error(`no ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   return {

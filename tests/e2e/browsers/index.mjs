@@ -61,3 +61,8 @@ export const visible = (page, selector) =>
 export function assertNoErrors(browser) {
   assert.deepEqual(browser.errors, [], `${browser.name} reported errors`);
 }
+
+/** Adds fixture posts at the end of the timeline, as the site's infinite scroll would. */
+export const appendPosts = (page, cells) => page.evaluate((html) => {
+  document.getElementById("timeline").append(document.createRange().createContextualFragment(html));
+}, cells.join(""));
