@@ -25,6 +25,14 @@ export async function launch({ viewport } = {}) {
   await watchWorker(chromium.worker, errors);
   context.on("serviceworker", (worker) => watchWorker(worker, errors));
 
+  /** Runs `fn(extensionId, arg)` in chrome://extensions, where Chrome's own UI keeps its API. */
+  async function extensionsPage(fn, arg) {
+    const page = await context.newPage();
+    await page.goto("chrome://extensions/");
+    await page.evaluate(([source, id, arg]) => new Function(`return (${source})`)()(id, arg), [fn.toString(), chromium.extensionId, arg]);
+    await page.close();
+  }
+
   const routes = [];
   return {
     name: "chromium",
@@ -41,12 +49,9 @@ export async function launch({ viewport } = {}) {
     },
     /** Chrome's per-extension "Site access" setting, as the user picks it at chrome://extensions
      * ("ON_CLICK" withholds the host permissions, "ON_ALL_SITES" grants them). */
-    async setSiteAccess(hostAccess) {
-      const page = await context.newPage();
-      await page.goto("chrome://extensions/");
-      await page.evaluate(([extensionId, hostAccess]) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess }), [chromium.extensionId, hostAccess]);
-      await page.close();
-    },
+    setSiteAccess: (hostAccess) => extensionsPage((id) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess }), hostAccess),
+    /** Allows one more site from the same menu ("On specific sites"). */
+    allowSite: (origin) => extensionsPage((id, origin) => chrome.developerPrivate.addHostPermission(id, origin), origin),
     /** Stops the service worker as Chrome does after 30 s idle (everything in memory is gone),
      * from chrome://serviceworker-internals: the profile has no other worker. */
     async unloadBackground() {
