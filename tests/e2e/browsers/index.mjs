@@ -19,7 +19,11 @@ export function inEachBrowser(suite, launchOptions = {}) {
         const { launch } = await DRIVERS[name]();
         current.browser = await launch(launchOptions[name] ?? {});
       });
-      after(async () => current.browser?.close());
+      // Errors after a suite's last check (a late rejection, a background alarm) fail it too.
+      after(async () => {
+        await current.browser?.close();
+        if (current.browser) assertNoErrors(current.browser);
+      });
       suite(current);
     });
   }
