@@ -2,7 +2,7 @@
 // (dist/chrome loaded, every request refused unless served) plus error collection from pages,
 // content scripts and the service worker.
 import { launch as launchChromium } from "../harness.mjs";
-import { clickAx } from "../sites-common.mjs";
+import { clickAx, countAx } from "../sites-common.mjs";
 import { servedResponse } from "./serving.mjs";
 
 /** Reports the worker's uncaught errors as console errors (Playwright surfaces only its console). */
@@ -49,7 +49,7 @@ export async function launch({ viewport } = {}) {
     },
     /** Chrome's per-extension "Site access" setting, as the user picks it at chrome://extensions
      * ("ON_CLICK" withholds the host permissions, "ON_ALL_SITES" grants them). */
-    setSiteAccess: (hostAccess) => extensionsPage((id) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess }), hostAccess),
+    setSiteAccess: (hostAccess) => extensionsPage((id, hostAccess) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess }), hostAccess),
     /** Allows one more site from the same menu ("On specific sites"). */
     allowSite: (origin) => extensionsPage((id, origin) => chrome.developerPrivate.addHostPermission(id, origin), origin),
     /** Stops the service worker as Chrome does after 30 s idle (everything in memory is gone),
@@ -77,7 +77,12 @@ function chromiumPage(page) {
       return (await page.waitForFunction(fn, arg, { timeout })).jsonValue();
     },
     click: (selector) => page.locator(selector).first().click(),
-    clickRole: (role, name, index = 0) => clickAx(page, role, name, index),
+    // Waits for the control as Playwright's own actions do: pages draw after their messages.
+    async clickRole(role, name, index = 0) {
+      const deadline = Date.now() + 10_000;
+      while ((await countAx(page, role, name)) <= index && Date.now() < deadline) await page.waitForTimeout(100);
+      await clickAx(page, role, name, index);
+    },
     close: () => page.close(),
   };
 }

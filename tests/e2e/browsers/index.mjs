@@ -19,10 +19,14 @@ export function inEachBrowser(suite, launchOptions = {}) {
         const { launch } = await DRIVERS[name]();
         current.browser = await launch(launchOptions[name] ?? {});
       });
-      // Errors after a suite's last check (a late rejection, a background alarm) fail it too.
+      // Errors after a suite's last check (a late rejection, a background alarm) fail it too;
+      // those of the browser shutting down ("The browser is shutting down") do not.
       after(async () => {
-        await current.browser?.close();
-        if (current.browser) assertNoErrors(current.browser);
+        if (!current.browser) return;
+        const { name: browserName, errors } = current.browser;
+        const beforeClose = [...errors];
+        await current.browser.close();
+        assertNoErrors({ name: browserName, errors: beforeClose });
       });
       suite(current);
     });
