@@ -14,8 +14,8 @@ async function watchWorker(worker, errors) {
   }).catch(() => {}); // stopped meanwhile: its successor is watched when it starts
 }
 
-export async function launch({ viewport } = {}) {
-  const chromium = await launchChromium(viewport ? { viewport } : {});
+export async function launch() {
+  const chromium = await launchChromium();
   const { context } = chromium;
   const errors = [];
   // The extension's own errors (its pages, and content scripts in the sites' tabs), not the sites'.
@@ -37,7 +37,6 @@ export async function launch({ viewport } = {}) {
   return {
     name: "chromium",
     errors,
-    chromium,
     extensionUrl: chromium.extensionUrl,
     async serve(origin, html, options) {
       const known = routes.some((route) => route.origin === origin);
@@ -70,7 +69,6 @@ export async function launch({ viewport } = {}) {
 
 function chromiumPage(page) {
   return {
-    playwright: page,
     goto: (url) => page.goto(url),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     async waitFor(fn, arg, { timeout = 15_000 } = {}) {

@@ -1,6 +1,6 @@
 // Stock Firefox ESR driven over WebDriver BiDi (see ../shared/FIREFOX.md): dist/firefox installed
 // as a temporary add-on, fixture pages served at the sites' real URLs by network interception,
-// and the extension's uncaught errors read from Firefox's stdout.
+// and the extension's errors read from Firefox's own output.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import { ROOT } from "../harness.mjs";
 import { connectBidi } from "./bidi.mjs";
 import { servedResponse } from "./serving.mjs";
 
-export const EXTENSION = join(ROOT, "dist", "firefox");
+const EXTENSION = join(ROOT, "dist", "firefox");
 const GECKO_ID = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")).browser_specific_settings.gecko.id;
 // A fixed internal UUID gives the extension's pages a known origin.
 const EXTENSION_UUID = "5a7ff20c-2f7e-4b7a-9c53-5aa4ff1234ab";
@@ -18,7 +18,8 @@ const ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 function profilePrefs({ grantHosts, backgroundIdleMs }) {
   const prefs = {
     "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-    // console.* and uncaught errors of the background, content scripts and pages go to stdout.
+    // console.* of web content and of the extension (background, content scripts, pages) on
+    // stdout, Firefox's own kept off; uncaught errors and rejections ("JavaScript error: …") on stderr.
     "devtools.console.stdout.content": true,
     "devtools.console.stdout.chrome": false,
     "browser.dom.window.dump.enabled": true,
@@ -37,8 +38,8 @@ function profilePrefs({ grantHosts, backgroundIdleMs }) {
   return Object.entries(prefs).map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`).join("\n");
 }
 
-// Uncaught errors and rejections arrive on stderr with their script's URL; console.error calls of
-// web content (the extension included; Firefox's own code is kept off stdout) on stdout.
+// Uncaught errors and rejections name their script's URL; console.error lines do not, but the
+// fixture pages never call it, so every one is the extension's.
 const EXTENSION_ERROR = /^JavaScript error: moz-extension:\/\//;
 const CONSOLE_ERROR = /^console\.error: "/; // content passes its message first, quoted
 
@@ -119,9 +120,12 @@ export async function launch({ grantHosts = true, backgroundIdleMs } = {}) {
       return firefoxPage(bidi, context);
     },
     async close() {
+      const exited = new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
       await bidi.send("browser.close").catch(() => {});
       bidi.close();
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
+      const stuck = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(stuck);
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -187,10 +191,12 @@ function firefoxPage(bidi, context) {
     evaluate,
     async waitFor(fn, arg, { timeout = 15_000 } = {}) {
       const deadline = Date.now() + timeout;
+      let failure = "";
       for (;;) {
-        const value = await evaluate(fn, arg).catch(() => null); // a navigation may be under way
+        // A navigation may be under way: an evaluation that fails is tried again.
+        const value = await evaluate(fn, arg).catch((error) => void (failure = ` (last: ${error.message})`));
         if (value) return value;
-        if (Date.now() > deadline) throw new Error(`waitFor timed out after ${timeout} ms: ${fn}`);
+        if (Date.now() > deadline) throw new Error(`waitFor timed out after ${timeout} ms${failure}: ${fn}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
