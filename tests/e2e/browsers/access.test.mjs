@@ -37,14 +37,13 @@ inEachBrowser((current) => {
     assert.equal(await popup.waitFor(accessNotice), SITES);
 
     await popup.clickRole("button", "Allow access");
-    if (name === "chromium") {
-      // Chrome now shows its permission prompt, which a headless test cannot answer: the user
-      // grants access from the extension's "Site access" menu instead, and the popup follows.
-      await browser.setSiteAccess("ON_ALL_SITES");
-      await timeline.goto("https://x.com/home");
-    }
-    // Firefox grants the request (its prompt is off in tests) and the popup reloads the timeline.
+    // Chrome now shows its permission prompt, which a headless test cannot answer: the user
+    // grants access from the extension's "Site access" menu instead, and the popup follows.
+    // Firefox grants the request (its prompt is off in tests).
+    if (name === "chromium") await browser.setSiteAccess("ON_ALL_SITES");
     await popup.waitFor(() => document.getElementById("access").hidden);
+    // Firefox's popup reloads the timeline once its request is granted; in Chrome the user does.
+    if (name === "chromium") await timeline.goto("https://x.com/home");
     await timeline.waitFor(() => !window.beforeTheGrant);
     assert.deepEqual(await settledVerdicts(timeline, X_POSTS, 2), ["show", "hide"]);
     assert.equal(await popup.evaluate(() => document.getElementById("access-error").hidden), true);
