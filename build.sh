@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Staffroom's one entry point.
 #   ./build.sh          build the engine (wasm + native CLI) and package dist/chrome, dist/firefox and zips
-#   ./build.sh test     every test: Rust (native), the wasm facade under node, JavaScript, e2e in Chromium, web-ext lint
+#   ./build.sh test     every test: Rust (native), the wasm facade under node, JavaScript, e2e in Chromium and Firefox ESR, web-ext lint
 #   ./build.sh demo     Chromium with the extension on a bundled demo timeline (screenshots when there is no display)
 #   ./build.sh bench    engine speed (native, wasm, JS baseline), troll-filter quality, page latency
 # Prerequisites are installed on first use and skipped when present.
@@ -37,6 +37,11 @@ ensure_wasm_bindgen() {
 
 ensure_chromium() {
   command -v chromium >/dev/null || { log "installing Debian's chromium"; apt_install chromium; }
+}
+
+# Stock Firefox ESR, driven over WebDriver BiDi by tests/e2e/browsers/firefox.mjs.
+ensure_firefox() {
+  command -v firefox-esr >/dev/null || { log "installing Debian's firefox-esr"; apt_install firefox-esr; }
 }
 
 ensure_npm() {
@@ -81,6 +86,7 @@ build() {
 
 run_tests() {
   ensure_chromium
+  ensure_firefox
   build
   log "wasm size budget"
   tools/wasm-size.sh --check
@@ -91,8 +97,8 @@ run_tests() {
     cargo test --release --locked --no-default-features --features wasm-filter,wasm-library \
     --target wasm32-unknown-unknown --test wasm_facade
   log "web-ext lint (dist/firefox)"
-  npx web-ext lint --source-dir dist/firefox --warnings-as-errors=false --output=text 
-  log "JavaScript and end-to-end tests (node --test, real Chromium)"
+  npx web-ext lint --source-dir dist/firefox --warnings-as-errors --output=text
+  log "JavaScript and end-to-end tests (node --test, real Chromium and Firefox ESR)"
   node --test --test-concurrency=1 tests/e2e/
 }
 

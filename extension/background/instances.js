@@ -28,6 +28,10 @@ function builtInHosts() {
   return chrome.runtime.getManifest().host_permissions.map((origin) => new URL(origin.replace("/*", "/")).hostname);
 }
 
+// Firefox's getManifest() gives content script files as absolute moz-extension:// URLs, which
+// registerContentScripts refuses: it takes paths relative to the extension's root.
+const relative = (files) => files.map((file) => file.replace(chrome.runtime.getURL(""), ""));
+
 async function register(hosts) {
   const [entry] = chrome.runtime.getManifest().content_scripts;
   const existing = new Set((await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
@@ -36,8 +40,8 @@ async function register(hosts) {
   await chrome.scripting.registerContentScripts(missing.map((host) => ({
     id: idFor(host),
     matches: [originFor(host)],
-    js: entry.js,
-    css: entry.css,
+    js: relative(entry.js),
+    css: relative(entry.css),
     runAt: entry.run_at,
     persistAcrossSessions: true,
   })));
