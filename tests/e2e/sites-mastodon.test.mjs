@@ -66,7 +66,7 @@ test("home feed: lens, mutes, boosts, quotes, replies, hashtag bar, user@domain 
   assert.equal(sentByText(posts, "A do-now").kind, "reply");
   assert.deepEqual(sentByText(posts, "Knowledge organisers").hashtags, ["edchat"], "tags moved to the hashtag bar");
 
-  for (const id of ["2", "3", "4", "6", "9"]) assert.equal(await page.locator(`${article(id)} .status__wrapper`).isVisible(), false, id);
+  for (const id of ["2", "3", "4", "6", "9"]) assert.equal(await page.locator(`${article(id)} > .status__wrapper`).isVisible(), false, id);
   assert.deepEqual(await shadowTexts(page, "[data-staffroom-placeholder]"), [
     "3 posts hidden · off-topic 1 · muted 1 · repost 1 · show why?",
     "1 post hidden · quote post 1 · show why?",
@@ -85,7 +85,7 @@ test("home feed: lens, mutes, boosts, quotes, replies, hashtag bar, user@domain 
   assert.equal(await page.locator("staffroom-warning").count(), 0);
   await page.locator(`${article("7")} button[data-staffroom-save]`).waitFor({ timeout: 5_000 });
   await clickAx(page, "button", "Show 3 hidden posts");
-  assert.equal(await page.locator(`${article("2")} .status__wrapper`).isVisible(), true);
+  assert.equal(await page.locator(`${article("2")} > .status__wrapper`).isVisible(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -154,7 +154,7 @@ test("infinite scroll and a live settings change", async () => {
   await page.waitForFunction(() => document.querySelector('article[data-id="4"]').dataset.staffroomVerdict === "show", null, { timeout: 10_000 });
   assert.deepEqual(await page.$$eval(POSTS, (all) => all.map((a) => a.dataset.staffroomVerdict)),
     ["show", "hide", "show", "show", "show", "show", "show", "show", "hide", "show", "hide"]);
-  assert.equal(await page.locator(`${article("4")} .status__wrapper`).isVisible(), true);
+  assert.equal(await page.locator(`${article("4")} > .status__wrapper`).isVisible(), true);
   await setPack(browser, PACK);
   assert.deepEqual(errors, []);
   await page.close();
