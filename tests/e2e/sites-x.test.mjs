@@ -260,6 +260,7 @@ test("a settings change applies to the open page without a reload", async () => 
 });
 
 test("page types: a list, a hashtag page and search results are the same primary-column timeline", async () => {
+  await setPack(browser, PACK);
   for (const path of ["/i/lists/1580", "/hashtag/edchat", "/search?q=%23edchat&src=typed_query"]) {
     await sent.clear();
     const { page, errors } = await open(path, [
