@@ -59,15 +59,16 @@ function countVerdicts(tabId, verdicts) {
 // content/health.js: this tab shows posts its site adapter cannot find. The popup says so while it
 // lasts; `unreadablePages` counts the times it happened.
 function recordHealth(tabId, readable) {
-  if (tabId === undefined) return counting;
+  if (tabId === undefined) return undefined;
   const key = `tab:${tabId}`;
-  counting = counting.then(async () => {
+  const recorded = counting.then(async () => {
     const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
     stats.unreadable = !readable;
     if (!readable) stats.unreadablePages = (stats.unreadablePages ?? 0) + 1;
     await chrome.storage.session.set({ [key]: stats });
   });
-  return counting;
+  counting = recorded.catch(() => {}); // the sender hears of a failure; the counts queue goes on
+  return recorded;
 }
 
 export function onFilterPort(port) {

@@ -5,8 +5,8 @@
 // move between page types in one tab).
 (() => {
   const content = globalThis.staffroomContent;
-  if (content.healthStarted) return; // injected twice (by the manifest and by an instance registration)
-  content.healthStarted = true;
+  if (content.healthChecking) return; // injected twice (by the manifest and by an instance registration)
+  content.healthChecking = true;
   const CHECK_EVERY_MS = 1000;
   const PATIENCE_MS = 3000; // sites draw skeletons first and posts a moment later
   const EVIDENCE_NEEDED = 3; // one stray post link is not a timeline
@@ -23,7 +23,7 @@
 
   function check() {
     const site = content.site; // set by filter.js once the site is known (a Mastodon instance: when parsed)
-    if (!site?.evidence) return;
+    if (!site?.evidence || document.hidden) return;
     if (!postsMissing(site)) {
       missingSince = 0;
       report(true);
@@ -31,12 +31,14 @@
     else if (performance.now() - missingSince >= PATIENCE_MS) report(false);
   }
 
-  function report(now) {
+  async function report(now) {
     if (now === readable) return;
     readable = now;
-    chrome.runtime.sendMessage({ type: "filter/health", readable }).catch(() => {
+    try {
+      await chrome.runtime.sendMessage({ type: "filter/health", readable });
+    } catch {
       // The extension was updated or removed under this page: nobody left to tell.
-    });
+    }
   }
 
   setInterval(check, CHECK_EVERY_MS);
