@@ -132,6 +132,9 @@ globalThis.STAFFROOM_SITES = [
     // behind isRedesignEnabled() (components/status/status.tsx) renders article[data-id] with CSS-
     // module classes: the outermost article[data-id] stays the post there too.
     post: "article[data-id]:not(article *), .status[data-id]:not(article *, .status__quote *), .detailed-status",
+    // On the conversation page a post collapses with its wrapper: the focal post's action bar and a
+    // reply's thread label sit beside it, not inside.
+    item: ".status__wrapper, .detailed-status__wrapper",
     placeholder: "inside",
     quote: ".status__quote",
     // Class names below come from the legacy status and its stylesheet; the redesign (CSS modules)

@@ -212,6 +212,8 @@ test("a conversation page with the lens on: the quoting posts and a muted accoun
   // Quotes are noise in this pack: the focal post and the quoting reply are hidden with the troll's.
   assert.deepEqual(await settledVerdicts(page, THREAD_POSTS, 5), ["show", "hide", "show", "hide", "hide"]);
   assert.equal(await page.locator('.status[data-id="140"] .status__content').isVisible(), false);
+  assert.equal(await page.locator(".detailed-status__action-bar").isVisible(), false, "the hidden focal post's action bar goes with it");
+  assert.deepEqual(await shadowTexts(page, "[data-staffroom-placeholder]"), ["1 post hidden · quote post 1 · show why?", "2 posts hidden · quote post 1 · muted account 1 · show why?"]);
   assert.deepEqual(errors, []);
   await page.close();
 });
