@@ -140,9 +140,10 @@ globalThis.STAFFROOM_SITES = [
     // Class names below come from the legacy status and its stylesheet; the redesign (CSS modules)
     // drops .status__content__text, .status__relative-time, .status-reply and .status__quote.
     text: ".status__content__text",
-    // Tags as the server wrote them into the post's HTML (a.mention.hashtag) and the hashtag bar
-    // (components/status/legacy/hashtag_bar.tsx): both survive the redesign.
-    hashtags: 'a.mention.hashtag[href*="/tags/"], .hashtag-bar a[href*="/tags/"]',
+    // Tags as the server wrote them into the post's HTML (a.mention.hashtag), and the hashtag bar's
+    // local /tags/<tag> links (components/status/legacy/hashtag_bar.tsx, and hashtag_bar.tsx of
+    // the redesign, whose bar has no .hashtag-bar class): both survive the redesign.
+    hashtags: 'a.mention.hashtag[href*="/tags/"], a[href^="/tags/"]',
     links: '.status__content__text a[href^="http"]:not(.mention)',
     time: "time[datetime]",
     // legacy/header.tsx: a.status__relative-time; detailed_status.tsx: a.detailed-status__datetime
