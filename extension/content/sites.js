@@ -160,6 +160,7 @@ globalThis.STAFFROOM_SITES = [
     kinds: [
       // components/status/prepend.tsx: a boost's line links the booster (whatever the words say).
       { kind: "repost", has: ".status__prepend a.status__display-name" },
+      // has: a timeline article's .status; matches: a conversation page's bare .status.
       { kind: "quote", has: ".status--has-quote, .status__quote" },
       { kind: "quote", matches: ".status--has-quote" },
       { kind: "reply", has: ".status-reply, .status__wrapper-reply" },
