@@ -223,6 +223,24 @@ export function mastodonDetailedPost({ id, acct, name = acct.split("@")[0], text
     </div></div><div class="detailed-status__action-bar"><button type="button" class="icon-button" aria-label="Reply"></button><button type="button" class="icon-button" aria-label="Boost"></button></div></div></div>`;
 }
 
+/** A status as Mastodon's redesign draws it behind isRedesignEnabled() (components/status/status.tsx
+ * with redesign/header.tsx, prepend.tsx and hashtag_bar.tsx): an article[data-id] whose classes
+ * are CSS-module hashes, a <header> with the author's links and the time link, the text without
+ * .status__content__text, a footer with the hashtag bar's /tags/ links. In a timeline it sits in
+ * the list's own article[data-id]. */
+export function mastodonRedesignedPost({ id, acct, name = acct.split("@")[0], text, tags = [], boostedBy }) {
+  const card = `data-id="a-${escapeHtml(acct)}" data-hover-card-account="a-${escapeHtml(acct)}" data-hover-card-reference="status"`;
+  const body = escapeHtml(text).replace(/(^|\s)#(\w+)/g, (_, space, tag) => `${space}<a href="https://mastodon.social/tags/${tag}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`);
+  return `<article data-id="${id}" aria-posinset="1" aria-setsize="20"><article data-id="${id}" tabindex="-1" aria-label="${escapeHtml(name)}, ${escapeHtml(text)}" class="_root_1x2y3 _variantFeed_9k8j7">
+    ${boostedBy ? `<div class="status__prepend"><div class="status__prepend__icon"></div><span><a href="/@${boostedBy}" title="@${boostedBy}" data-id="a-${boostedBy}" data-hover-card-account="a-${boostedBy}" class="status__display-name muted"><span class="display-name"><bdi><strong class="display-name__html">${escapeHtml(boostedBy)}</strong></bdi></span></a> boosted</span></div>` : ""}
+    <header class="_header_4f5g6 _header_7h8i9"><a href="/@${escapeHtml(acct)}" title="@${escapeHtml(acct)}" ${card}><div class="account__avatar"></div></a>
+      <div class="_headerNameWrapper_0a1b2"><p class="_headerName_3c4d5"><a href="/@${escapeHtml(acct)}" title="@${escapeHtml(acct)}" ${card} class="_headerNameLink_6e7f8"><span class="display-name"><bdi><strong class="display-name__html">${escapeHtml(name)}</strong></bdi></span></a>&bull;<a href="/@${escapeHtml(acct)}/${id}"><time datetime="2026-11-20T09:00:00.000Z" title="Nov 20, 2026, 09:00">2h</time></a></p>
+      <p class="_headerHandle_9g0h1"><a href="/@${escapeHtml(acct)}" title="@${escapeHtml(acct)}" ${card}>@${escapeHtml(acct)}</a></p></div></header>
+    <div class="_root_2i3j4"><div class="_text_5k6l7" lang="en"><p>${body}</p></div></div>
+    <footer class="_footer_8m9n0">${tags.length ? `<div class="_hashtagsWrapper_1o2p3"><div class="_hashtags_4q5r6">${tags.map((t) => `<a href="/tags/${t}" class="_button_7s8t9">#${t}</a>`).join("")}</div></div>` : ""}<div class="_actionBar_0u1v2"><button type="button" aria-label="Reply"></button></div></footer>
+  </article></article>`;
+}
+
 /** A Mastodon web page: initial-state (how any instance is recognised) and the home feed, or a
  * conversation page (`thread: true`: a div.item-list without a role, features/status/legacy.jsx). */
 export function mastodonPage(articles, { domain = "mastodon.social", thread = false } = {}) {

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { launch, serve, watchErrors, setPack, outputDir } from "./harness.mjs";
-import { mastodonDetailedPost, mastodonPage, mastodonPost } from "./fixtures.mjs";
+import { mastodonDetailedPost, mastodonPage, mastodonPost, mastodonRedesignedPost } from "./fixtures.mjs";
 import { appendHtml, darkScreenshot, clickAx, recordSentPosts, saveIdea, savedIdea, sentByText, settledVerdicts, shadowTexts } from "./sites-common.mjs";
 
 const PACK = {
@@ -227,4 +227,29 @@ test("page types: a list, a hashtag page and a profile are the same feed markup"
     assert.deepEqual(errors, [], path);
     await page.close();
   }
+});
+
+test("the redesigned status (behind a flag, CSS-module classes): one post each, with author, name, permalink, tags and boosts", async () => {
+  await setPack(browser, { lens: { enabled: false, hashtags: [], keywords: [] } });
+  await serve(browser.context, "https://mastodon.social/redesign", mastodonPage([
+    mastodonRedesignedPost({ id: "201", acct: "msteach", name: "Ms Teach", text: "Cold calling, kindly #edchat", tags: ["mathschat"] }),
+    mastodonRedesignedPost({ id: "202", acct: "sam@schools.social", name: "Sam S", text: "Feedback without grades", boostedBy: "fan" }),
+  ]), { csp: MASTODON_CSP });
+  await sent.clear();
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto("https://mastodon.social/redesign");
+  assert.deepEqual(await settledVerdicts(page, "[data-staffroom-verdict]", 2), ["show", "show"], "the outer article only");
+  const posts = await sent.all();
+  const [first, boost] = [posts.find((p) => p.author === "msteach@mastodon.social"), posts.find((p) => p.author === "sam@schools.social")];
+  assert.deepEqual([first.kind, first.hashtags], ["post", ["edchat", "mathschat"]]);
+  assert.deepEqual([boost.kind, boost.related_authors], ["repost", ["fan@mastodon.social"]]);
+  // What the redesign takes away: the text's class (.status__content__text), so the text reads empty.
+  assert.equal(first.text, "");
+  await saveIdea(page, 'article[data-id="201"]:not(article *)');
+  assert.deepEqual(await savedIdea(browser, "https://mastodon.social/@msteach/201"),
+    { name: "Ms Teach", handle: "msteach@mastodon.social", permalink: "https://mastodon.social/@msteach/201", text: "" });
+  assert.deepEqual(errors, []);
+  await page.close();
+  await setPack(browser, PACK);
 });
