@@ -91,8 +91,8 @@ globalThis.STAFFROOM_SITES = [
     // the web app's own stylesheet targets); only feed items add testID postText.
     text: '[data-testid="postText"], div[data-word-wrap]',
     hashtags: 'a[href^="/hashtag/"]', // src/components/RichTextTag.tsx
-    links: 'div[data-word-wrap] a[href^="http"]',
-    linkRedirect: { host: "go.bsky.app", param: "u" }, // Bluesky proxies outgoing links
+    links: 'div[data-word-wrap] a[href^="http"]', // RichText.tsx: InlineLinkText
+    linkRedirect: { host: "go.bsky.app", param: "u" }, // RichText.tsx shouldProxyLinks: go.bsky.app/redirect?u=
     // src/view/com/util/PostMeta.tsx links the time to /profile/<author>/post/<rkey>. ThreadItemAnchor
     // draws no such link, only stats links below it (…/post/<rkey>/reposted-by, /quotes, /liked-by),
     // so the path is cut after the rkey; with no stats either, the anchor is the page's own post.
@@ -104,7 +104,7 @@ globalThis.STAFFROOM_SITES = [
     authorName: { selector: BSKY_PROFILE, follows: BSKY_AVATAR },
     related: [
       BSKY_REPOSTER,
-      { selector: 'a[href*="/post/"]', attr: "href", segment: 1, quoted: true },
+      { selector: 'a[href*="/post/"]', attr: "href", segment: 1, quoted: true }, // QuoteEmbed's PostMeta
     ],
     kinds: [
       { kind: "repost", value: BSKY_REPOSTER },
@@ -115,7 +115,7 @@ globalThis.STAFFROOM_SITES = [
       { kind: "reply", matches: 'div:has(> [data-testid^="feedItem-by-"]) ~ div > [data-testid^="feedItem-by-"]' },
       { kind: "reply", page: "/post/", notCurrent: true },
     ],
-    evidence: 'a[href^="/profile/"][href*="/post/"]',
+    evidence: 'a[href^="/profile/"][href*="/post/"]', // PostMeta.tsx's time links, and the anchor's stats
   },
   {
     id: "mastodon",
@@ -139,20 +139,20 @@ globalThis.STAFFROOM_SITES = [
     quote: ".status__quote",
     // Class names below come from the legacy status and its stylesheet; the redesign (CSS modules)
     // drops .status__content__text, .status__relative-time, .status-reply and .status__quote.
-    text: ".status__content__text",
+    text: ".status__content__text", // components/status/legacy/content.jsx
     // Tags as the server wrote them into the post's HTML (a.mention.hashtag), and the hashtag bar's
     // local /tags/<tag> links (components/status/legacy/hashtag_bar.tsx, and hashtag_bar.tsx of
     // the redesign, whose bar has no .hashtag-bar class): both survive the redesign.
     hashtags: 'a.mention.hashtag[href*="/tags/"], a[href^="/tags/"]',
     links: '.status__content__text a[href^="http"]:not(.mention)',
-    time: "time[datetime]",
+    time: "time[datetime]", // components/relative_timestamp.tsx
     // legacy/header.tsx: a.status__relative-time; detailed_status.tsx: a.detailed-status__datetime
     // (not its …/reblogs, /favourites or /quotes links); redesign/header.tsx: the link holding <time>.
     permalink: { selector: "a.status__relative-time, a.detailed-status__datetime, header a:has(> time)", attr: "href" },
     // components/display_name/index.tsx (LinkedDisplayName): the author's link is /@<acct> with a
     // hover card, in every variant; the boost line above it links the booster the same way.
     author: { selector: 'a[data-hover-card-account][href^="/@"]:not(.status__prepend *)', attr: "href", segment: 0, domain: true },
-    authorName: { selector: ".display-name__html:not(.status__prepend *)" },
+    authorName: { selector: ".display-name__html:not(.status__prepend *)" }, // display_name/no-domain.tsx
     related: [
       { selector: ".status__prepend a.status__display-name", attr: "href", segment: 0, domain: true },
       { selector: ".display-name__account", domain: true, quoted: true },
