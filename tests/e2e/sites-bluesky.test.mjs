@@ -131,6 +131,16 @@ function threadRows({ stats } = {}) {
   ];
 }
 
+// Before any idea is saved from this thread: saved ideas teach the lens what the teacher reads.
+test("the thread screen with the lens on: off-topic replies hidden, the quoting reply a quote", async () => {
+  await sent.clear();
+  const { page, errors } = await open(THREAD_URL, threadRows(), { thread: true });
+  assert.deepEqual(await settledVerdicts(page, POSTS, 4), ["show", "show", "hide", "hide"]);
+  assert.deepEqual(await shadowTexts(page, "[data-staffroom-placeholder]"), ["2 posts hidden · quote post 1 · off-topic 1 · show why?"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the thread screen: the post the page is about and every reply judged, with text, tags, kinds, names and permalinks", async () => {
   await setPack(browser, SHOW_ALL);
   await sent.clear();
@@ -166,15 +176,6 @@ test("the thread screen: the post the page is about and every reply judged, with
   assert.deepEqual(bare.errors, []);
   await bare.page.close();
   await setPack(browser, PACK);
-});
-
-test("the thread screen with the lens on: off-topic replies hidden, the quoting reply a quote", async () => {
-  await sent.clear();
-  const { page, errors } = await open(THREAD_URL, threadRows(), { thread: true });
-  assert.deepEqual(await settledVerdicts(page, POSTS, 4), ["show", "show", "hide", "hide"]);
-  assert.deepEqual(await shadowTexts(page, "[data-staffroom-placeholder]"), ["2 posts hidden · quote post 1 · off-topic 1 · show why?"]);
-  assert.deepEqual(errors, []);
-  await page.close();
 });
 
 test("feed slices: the later posts of a thread slice are replies, across the app's wrappers and View full thread", async () => {
