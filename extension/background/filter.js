@@ -56,6 +56,21 @@ function countVerdicts(tabId, verdicts) {
   }).catch((error) => console.error("Staffroom: could not count verdicts", error));
 }
 
+// content/health.js: this tab shows posts its site adapter cannot find. The popup says so while it
+// lasts; `unreadablePages` counts the times it happened.
+function recordHealth(tabId, readable) {
+  if (tabId === undefined) return undefined;
+  const key = `tab:${tabId}`;
+  const recorded = counting.then(async () => {
+    const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
+    stats.unreadable = !readable;
+    if (!readable) stats.unreadablePages = (stats.unreadablePages ?? 0) + 1;
+    await chrome.storage.session.set({ [key]: stats });
+  });
+  counting = recorded.catch(() => {}); // the sender hears of a failure; the counts queue goes on
+  return recorded;
+}
+
 export function onFilterPort(port) {
   ports.add(port);
   port.onDisconnect.addListener(() => ports.delete(port));
@@ -100,6 +115,7 @@ export function forgetTab(tabId) {
 }
 
 export const routes = {
+  "filter/health": ({ readable }, sender) => recordHealth(sender?.tab?.id, Boolean(readable)),
   "filter/tabStats": async ({ tabId }) => {
     const key = `tab:${tabId}`;
     return (await chrome.storage.session.get(key))[key] ?? { seen: 0, hidden: 0, warned: 0, reasons: {} };

@@ -65,6 +65,22 @@
       return null;
     }
 
+    // The first match outside the quote that lies before (precedes) or after (follows) the post's
+    // first landmark, neither holding it nor inside it; any match when the spec names no landmark.
+    function ownPlaced(element, spec) {
+      const landmarkSelector = spec.precedes ?? spec.follows;
+      if (!landmarkSelector) return own(element, spec.selector);
+      const landmark = own(element, landmarkSelector);
+      if (!landmark) return null;
+      const side = spec.precedes ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+      const nested = Node.DOCUMENT_POSITION_CONTAINS | Node.DOCUMENT_POSITION_CONTAINED_BY;
+      for (const match of element.querySelectorAll(spec.selector)) {
+        const position = landmark.compareDocumentPosition(match);
+        if (position & side && !(position & nested) && !inQuote(element, match)) return match;
+      }
+      return null;
+    }
+
     function ownAll(element, selector) {
       return selector ? [...element.querySelectorAll(selector)].filter((match) => !inQuote(element, match)) : [];
     }
@@ -77,17 +93,26 @@
       }
     }
 
+    function pathPrefix(href, count) {
+      try {
+        return `/${new URL(href, location.href).pathname.split("/").filter(Boolean).slice(0, count).join("/")}`;
+      } catch {
+        return "";
+      }
+    }
+
     function readValue(element, spec) {
       if (!spec) return "";
       let node = element;
       if (spec.quoted) {
         const quote = site.quote && own(element, site.quote);
         node = quote && (quote.matches(spec.selector) ? quote : quote.querySelector(spec.selector));
-      } else if (spec.selector) node = own(element, spec.selector);
+      } else if (spec.selector) node = ownPlaced(element, spec);
       if (!node) return "";
       let value = spec.attr ? node.getAttribute(spec.attr) ?? "" : readText(node);
       if (spec.after) value = value.includes(spec.after) ? value.slice(value.indexOf(spec.after) + spec.after.length) : "";
       if (spec.segment !== undefined) value = pathSegment(value, spec.segment);
+      if (spec.pathSegments !== undefined) value = pathPrefix(value, spec.pathSegments);
       value = value.replace(/[\u200e\u200f\u202a-\u202e]/g, "").trim().replace(/^@/, "");
       if (spec.domain && value && !value.includes("@")) value += `@${location.hostname}`;
       return value;
@@ -125,8 +150,21 @@
       const module = rowModule(element);
       if (module) return module.requireHeading && element.matches(module.rows) && !headingOf(element, module) ? null : element.textContent;
       if (site.author.selector && !own(element, site.author.selector)) return null;
-      const permalink = site.permalink && own(element, site.permalink)?.getAttribute("href");
-      return `${permalink ?? ""}\u0000${(site.text && own(element, site.text)?.textContent) ?? ""}`;
+      return `${permalinkOf(element)}\u0000${(site.text && own(element, site.text)?.textContent) ?? ""}`;
+    }
+
+    // The post's own link; on a conversation page, the post drawn without one is the page's post.
+    function permalinkOf(element) {
+      const href = readValue(element, site.permalink);
+      if (href || !site.pagePost || !location.pathname.includes(site.pagePost)) return href;
+      return location.pathname;
+    }
+
+    // The page is about this post when its path holds the post's id (the permalink's last segment):
+    // the page may name the author differently (a DID for a handle, a remote account's host).
+    function isPagePost(permalink) {
+      const id = pathSegment(permalink, -1);
+      return Boolean(id) && location.pathname.split("/").includes(id);
     }
 
     function kindOf(element, permalink) {
@@ -134,7 +172,8 @@
         if (rule.ancestor && element.closest(rule.ancestor)) return rule.kind;
         if (rule.has && own(element, rule.has)) return rule.kind;
         if (rule.matches && element.matches(rule.matches)) return rule.kind;
-        if (rule.page && location.pathname.includes(rule.page) && permalink && !location.href.startsWith(permalink)) return rule.kind;
+        if (rule.value && readValue(element, rule.value)) return rule.kind;
+        if (rule.page && location.pathname.includes(rule.page) && permalink && !isPagePost(permalink)) return rule.kind;
       }
       return "post";
     }
@@ -145,7 +184,7 @@
         return { text: readText(element).replace(/\s+/g, " ").trim(), author: readValue(element, module.author) || undefined, kind: module.kind, related_authors: [], hashtags: undefined };
       }
       const textElement = site.text && own(element, site.text);
-      const permalinkHref = site.permalink && own(element, site.permalink)?.getAttribute("href");
+      const permalinkHref = permalinkOf(element);
       const permalink = permalinkHref ? absolute(permalinkHref) : undefined;
       const tags = ownAll(element, site.hashtags).map((a) => pathSegment(a.getAttribute("href"), -1)).filter(Boolean);
       const author = readValue(element, site.author);

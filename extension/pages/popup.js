@@ -80,6 +80,15 @@ function renderStats(stats, site) {
     target.replaceChildren(note);
     return;
   }
+  if (stats.unreadable) {
+    // content/health.js found posts on the page that the site adapter does not recognise.
+    const note = document.createElement("p");
+    note.className = "notice";
+    note.dataset.health = "unreadable";
+    note.textContent = "Staffroom cannot read this page yet. Its posts are shown as the site draws them, unfiltered.";
+    target.replaceChildren(note);
+    return;
+  }
   const summary = document.createElement("div");
   summary.className = "summary";
   summary.append(figure(stats.seen, "posts seen"), figure(stats.hidden, "hidden"), figure(stats.warned, "with a warning"));

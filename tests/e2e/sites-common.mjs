@@ -104,3 +104,27 @@ export async function darkScreenshot(browser, url, selector, count, path) {
   await page.screenshot({ path, fullPage: true });
   await page.close();
 }
+
+/** Clicks "Save idea" on the post matching `selector` and waits until it is saved. */
+export async function saveIdea(page, selector) {
+  const button = page.locator(`${selector} button[data-staffroom-save]`);
+  await button.click();
+  await page.waitForFunction((sel) => document.querySelector(`${sel} button[data-staffroom-save]`)?.getAttribute("aria-pressed") === "true", selector, { timeout: 10_000 });
+}
+
+/** The saved ideas, read from the library as an extension page reads it: what the content script read from each post. */
+export async function savedIdeas(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl("manifest.json"));
+  const response = await page.evaluate(() => chrome.runtime.sendMessage({ type: "library/get" }));
+  await page.close();
+  assert.equal(response?.ok, true, response?.error);
+  return response.value.library.ideas;
+}
+
+/** The saved idea with this permalink, as {name, handle, permalink, text}. */
+export async function savedIdea(browser, permalink) {
+  const idea = (await savedIdeas(browser)).find((i) => i.permalink === permalink);
+  assert.ok(idea, `no idea saved with permalink ${permalink}`);
+  return { name: idea.author.name, handle: idea.author.handle, permalink: idea.permalink, text: idea.text };
+}

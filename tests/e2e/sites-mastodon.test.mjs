@@ -1,12 +1,13 @@
 // Timeline filtering on Mastodon (https://mastodon.social, strict CSP), on fixture pages written
 // after the web UI's markup: article[data-id] in [role=feed], boosts, replies, quotes, the
-// hashtag bar, user@domain handles, and the re-rendering of off-screen posts as bare text.
+// hashtag bar, user@domain handles, the re-rendering of off-screen posts as bare text, and the
+// conversation page (no feed role: the post it is about as .detailed-status, the rest bare).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { launch, serve, watchErrors, setPack, outputDir } from "./harness.mjs";
-import { mastodonPage, mastodonPost } from "./fixtures.mjs";
-import { appendHtml, darkScreenshot, clickAx, recordSentPosts, sentByText, settledVerdicts, shadowTexts } from "./sites-common.mjs";
+import { mastodonDetailedPost, mastodonPage, mastodonPost, mastodonRedesignedPost } from "./fixtures.mjs";
+import { appendHtml, darkScreenshot, clickAx, recordSentPosts, saveIdea, savedIdea, sentByText, settledVerdicts, shadowTexts } from "./sites-common.mjs";
 
 const PACK = {
   lens: { enabled: true, hashtags: ["edchat", "mathschat"], keywords: ["retrieval practice"] },
@@ -65,7 +66,7 @@ test("home feed: lens, mutes, boosts, quotes, replies, hashtag bar, user@domain 
   assert.equal(sentByText(posts, "A do-now").kind, "reply");
   assert.deepEqual(sentByText(posts, "Knowledge organisers").hashtags, ["edchat"], "tags moved to the hashtag bar");
 
-  for (const id of ["2", "3", "4", "6", "9"]) assert.equal(await page.locator(`${article(id)} .status__wrapper`).isVisible(), false, id);
+  for (const id of ["2", "3", "4", "6", "9"]) assert.equal(await page.locator(`${article(id)} > .status__wrapper`).isVisible(), false, id);
   assert.deepEqual(await shadowTexts(page, "[data-staffroom-placeholder]"), [
     "3 posts hidden · off-topic 1 · muted 1 · repost 1 · show why?",
     "1 post hidden · quote post 1 · show why?",
@@ -84,7 +85,7 @@ test("home feed: lens, mutes, boosts, quotes, replies, hashtag bar, user@domain 
   assert.equal(await page.locator("staffroom-warning").count(), 0);
   await page.locator(`${article("7")} button[data-staffroom-save]`).waitFor({ timeout: 5_000 });
   await clickAx(page, "button", "Show 3 hidden posts");
-  assert.equal(await page.locator(`${article("2")} .status__wrapper`).isVisible(), true);
+  assert.equal(await page.locator(`${article("2")} > .status__wrapper`).isVisible(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -153,8 +154,102 @@ test("infinite scroll and a live settings change", async () => {
   await page.waitForFunction(() => document.querySelector('article[data-id="4"]').dataset.staffroomVerdict === "show", null, { timeout: 10_000 });
   assert.deepEqual(await page.$$eval(POSTS, (all) => all.map((a) => a.dataset.staffroomVerdict)),
     ["show", "hide", "show", "show", "show", "show", "show", "show", "hide", "show", "hide"]);
-  assert.equal(await page.locator(`${article("4")} .status__wrapper`).isVisible(), true);
+  assert.equal(await page.locator(`${article("4")} > .status__wrapper`).isVisible(), true);
   await setPack(browser, PACK);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// A conversation page (features/status/legacy.jsx): an ancestor, the post the page is about (it
+// quotes another), then replies, one of them quoting.
+const THREAD = [
+  mastodonPost({ inThread: true, id: "100", acct: "asker@schools.social", name: "Asha Asker", text: "How do you start a lesson? #edchat" }),
+  mastodonDetailedPost({ id: "110", acct: "msteach", name: "Ms Teach", text: "Retrieval practice, every lesson #edchat", tags: ["mathschat"],
+    quote: { acct: "quoted@other.social", name: "Quoted Person", text: "Homework is overrated #politics" } }),
+  mastodonPost({ inThread: true, id: "120", acct: "colleague@schools.social", name: "Cole League", text: "Same here #edchat", reply: true }),
+  mastodonPost({ inThread: true, id: "130", acct: "quoter", name: "Quinn Quoter", text: "Compare this #edchat", reply: true,
+    quote: { acct: "other@elsewhere.social", name: "Other", text: "Start with a quiz" } }),
+  mastodonPost({ inThread: true, id: "140", acct: "troll@bad.example", name: "Troll", text: "Whatever #edchat", reply: true }),
+];
+const THREAD_POSTS = "[data-staffroom-verdict]";
+
+test("a conversation page: the post it is about, the ancestor and every reply judged, quotes as quotes, names and permalinks right", async () => {
+  await setPack(browser, { lens: { enabled: false, hashtags: [], keywords: [] } });
+  await serve(browser.context, "https://mastodon.social/@msteach/110", mastodonPage(THREAD, { thread: true }), { csp: MASTODON_CSP });
+  await sent.clear();
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto("https://mastodon.social/@msteach/110");
+  assert.deepEqual(await settledVerdicts(page, THREAD_POSTS, 5), ["show", "show", "show", "show", "show"]);
+  assert.equal(await page.locator(".status--is-quote[data-staffroom-verdict]").count(), 0, "a quoted post is part of its post");
+  assert.equal(await page.locator(".detailed-status[data-staffroom-verdict]").count(), 1);
+
+  const posts = await sent.all();
+  const focal = sentByText(posts, "Retrieval practice");
+  assert.deepEqual([focal.author, focal.kind, focal.hashtags, focal.related_authors],
+    ["msteach@mastodon.social", "quote", ["edchat", "mathschat"], ["quoted@other.social"]], "the quoted post's #politics is not the focal post's");
+  assert.deepEqual([sentByText(posts, "How do you").kind, sentByText(posts, "How do you").author], ["post", "asker@schools.social"]);
+  assert.deepEqual(["Same here", "Whatever"].map((t) => sentByText(posts, t).kind), ["reply", "reply"]);
+  assert.deepEqual([sentByText(posts, "Compare this").kind, sentByText(posts, "Compare this").text], ["quote", "Compare this #edchat"]);
+
+  await saveIdea(page, ".detailed-status");
+  for (const id of ["100", "120", "130"]) await saveIdea(page, `.status[data-id="${id}"]`);
+  // The focal post's boosts, quotes and favourites links are not its permalink.
+  assert.deepEqual(await savedIdea(browser, "https://mastodon.social/@msteach/110"),
+    { name: "Ms Teach", handle: "msteach@mastodon.social", permalink: "https://mastodon.social/@msteach/110", text: "Retrieval practice, every lesson #edchat" });
+  assert.equal((await savedIdea(browser, "https://mastodon.social/@asker@schools.social/100")).name, "Asha Asker");
+  assert.equal((await savedIdea(browser, "https://mastodon.social/@colleague@schools.social/120")).name, "Cole League");
+  assert.equal((await savedIdea(browser, "https://mastodon.social/@quoter/130")).handle, "quoter@mastodon.social", "the quote's author is not the reply's");
+  assert.deepEqual(errors, []);
+  await page.close();
+  await setPack(browser, PACK);
+});
+
+test("a conversation page with the lens on: the quoting posts and a muted account's reply collapse", async () => {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto("https://mastodon.social/@msteach/110");
+  // Quotes are noise in this pack: the focal post and the quoting reply are hidden with the troll's.
+  assert.deepEqual(await settledVerdicts(page, THREAD_POSTS, 5), ["show", "hide", "show", "hide", "hide"]);
+  assert.equal(await page.locator('.status[data-id="140"] .status__content').isVisible(), false);
+  assert.equal(await page.locator(".detailed-status__action-bar").isVisible(), false, "the hidden focal post's action bar goes with it");
+  assert.deepEqual(await shadowTexts(page, "[data-staffroom-placeholder]"), ["1 post hidden · quote post 1 · show why?", "2 posts hidden · quote post 1 · muted account 1 · show why?"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("page types: a list, a hashtag page and a profile are the same feed markup", async () => {
+  for (const path of ["/lists/7", "/tags/edchat", "/@msteach"]) {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`https://mastodon.social${path}`);
+    assert.deepEqual(await settledVerdicts(page, POSTS, 9), ["show", "hide", "hide", "hide", "show", "hide", "warn", "show", "hide"], path);
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+});
+
+test("the redesigned status (behind a flag, CSS-module classes): one post each, with author, name, permalink, tags and boosts", async () => {
+  await setPack(browser, { lens: { enabled: false, hashtags: [], keywords: [] } });
+  await serve(browser.context, "https://mastodon.social/redesign", mastodonPage([
+    mastodonRedesignedPost({ id: "201", acct: "msteach", name: "Ms Teach", text: "Cold calling, kindly #edchat", tags: ["mathschat"] }),
+    mastodonRedesignedPost({ id: "202", acct: "sam@schools.social", name: "Sam S", text: "Feedback without grades", boostedBy: "fan" }),
+  ]), { csp: MASTODON_CSP });
+  await sent.clear();
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto("https://mastodon.social/redesign");
+  assert.deepEqual(await settledVerdicts(page, "[data-staffroom-verdict]", 2), ["show", "show"], "the outer article only");
+  const posts = await sent.all();
+  const [first, boost] = [posts.find((p) => p.author === "msteach@mastodon.social"), posts.find((p) => p.author === "sam@schools.social")];
+  assert.deepEqual([first.kind, first.hashtags], ["post", ["edchat", "mathschat"]]);
+  assert.deepEqual([boost.kind, boost.related_authors], ["repost", ["fan@mastodon.social"]]);
+  // What the redesign takes away: the text's class (.status__content__text), so the text reads empty.
+  assert.equal(first.text, "");
+  await saveIdea(page, 'article[data-id="201"]:not(article *)');
+  assert.deepEqual(await savedIdea(browser, "https://mastodon.social/@msteach/201"),
+    { name: "Ms Teach", handle: "msteach@mastodon.social", permalink: "https://mastodon.social/@msteach/201", text: "" });
+  assert.deepEqual(errors, []);
+  await page.close();
+  await setPack(browser, PACK);
 });

@@ -258,3 +258,18 @@ test("a settings change applies to the open page without a reload", async () => 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("page types: a list, a hashtag page and search results are the same primary-column timeline", async () => {
+  await setPack(browser, PACK);
+  for (const path of ["/i/lists/1580", "/hashtag/edchat", "/search?q=%23edchat&src=typed_query"]) {
+    await sent.clear();
+    const { page, errors } = await open(path, [
+      xPost({ id: "41", handle: "msteach", text: "Exit tickets that take one minute #edchat" }),
+      xPost({ id: "42", handle: "foodie", text: "Best pizza in town" }),
+    ]);
+    assert.deepEqual(await settledVerdicts(page, TWEETS, 2), ["show", "hide"], path);
+    assert.equal(sentByText(await sent.all(), "Exit tickets").kind, "post", path);
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+});
