@@ -87,7 +87,7 @@ fn an_invalid_pack_throws_its_field_errors() {
 
 #[wasm_bindgen_test]
 fn malformed_posts_are_an_error_not_a_crash() {
-    let engine = FilterEngine::new(js(&serde_json::json!({}))).unwrap();
+    let engine = FilterEngine::new(js(&serde_json::json!({})), Vec::new(), &[]).unwrap();
     assert!(engine.classify(JsValue::from_str("nope"), JsValue::UNDEFINED).is_err());
     let posts = serde_json::json!([{"id": "x", "text": "<script>alert(1)</script>\u{202E}\u{200B}".repeat(5000)}]);
     assert!(engine.classify(js(&posts), JsValue::UNDEFINED).is_ok());

@@ -40,7 +40,15 @@
     const status = el("p", { class: "status", role: "status" });
     const notForMe = el("button", { type: "button" }, "Not for me");
     const panel = el("div", { class: "panel", hidden: "" }, el("p", {}, post.evidence.join("; ")), notForMe, status);
-    root.append(el("style", {}, STYLE), toggle, panel);
+    // A constructed sheet: the sites' CSPs (Mastodon's allows styles by nonce only) refuse a <style>.
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      root.append(el("style", {}, STYLE)); // browsers that refuse a content script's sheet
+    }
+    root.append(toggle, panel);
     // The post around us navigates on click and the site has key shortcuts.
     for (const type of ["click", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress"]) {
       host.addEventListener(type, (event) => event.stopPropagation());

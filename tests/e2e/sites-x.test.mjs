@@ -122,16 +122,17 @@ test("a placeholder reveals its run in one click, hides it again, and says why",
   assert.equal(await visible(page, "2"), false);
   assert.match((await shadowTexts(page, "[data-staffroom-placeholder]"))[0], /^7 posts hidden/);
 
-  // "why?" lists each hidden post's author and reasons, with trust / mute in one click.
+  // "why?" lists each hidden post's author and reasons, with "show posts like this" (off-topic
+  // posts), "always show" (a colleague) and mute in one click.
   await clickAx(page, "button", "Why were these posts hidden?", 1);
   const [, second] = await shadowTexts(page, "[data-staffroom-placeholder]");
-  assert.match(second, /@sam repost Trust @sam Mute @sam/);
-  assert.match(second, /@quoter quote post Trust @quoter Mute @quoter/);
+  assert.match(second, /@sam repost Always show @sam Mute @sam/);
+  assert.match(second, /@quoter quote post Always show @quoter Mute @quoter/);
   await clickAx(page, "button", "Why were these posts hidden?", 0);
   const [first] = await shadowTexts(page, "[data-staffroom-placeholder]");
   assert.match(first, /@mathsguy muted word: 'politics'/);
-  assert.match(first, /@celebnews off-topic Trust @celebnews Mute @celebnews/);
-  assert.match(first, /@celebA who to follow; off-topic Trust @celebA Mute @celebA/);
+  assert.match(first, /@celebnews off-topic: no teaching words, no pack tags Show posts like this Always show @celebnews Mute @celebnews/);
+  assert.match(first, /@celebA who to follow Always show @celebA Mute @celebA/);
   await page.screenshot({ path: join(outputDir("sites"), "timeline-x-why.png"), clip: { x: 180, y: 180, width: 640, height: 480 } });
   await clickAx(page, "button", "Mute @celebnews");
   // The settings routes belong to the background; whether present or not, the answer is shown.
