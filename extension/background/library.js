@@ -202,7 +202,7 @@ export async function onContextMenu(info, tab) {
   };
   try {
     const { applied } = await change({ op: "save", idea });
-    await notify(`${SAVED_NOTICE_PREFIX}${applied.id}`, "Saved to your library. Click to plan a classroom trial.");
+    await notify(`${SAVED_NOTICE_PREFIX}${applied.id}`, "Saved to Your ideas. Click to plan a classroom trial.");
   } catch (error) {
     await notify(`staffroom-error:${Date.now()}`, `Could not save: ${error.message}`);
   }

@@ -73,7 +73,7 @@
     });
     button.replaceChildren(svg(saved ? TICK : BOOKMARK), document.createTextNode(saved ? "Saved" : "Save idea"));
     button.setAttribute("aria-pressed", String(saved));
-    button.title = saved ? "Saved to your Staffroom library: click to plan a trial" : "Save this idea to your Staffroom library";
+    button.title = saved ? "Saved to Your ideas in Staffroom: click to plan a trial" : "Save this idea to Your ideas in Staffroom";
   }
 
   function createButton(record) {
@@ -320,7 +320,7 @@ button:disabled { opacity: .6; cursor: progress; }
       warning,
       el("div", { class: "actions" }, later, submit),
     );
-    const savedLine = el("p", { class: "saved" }, svg(TICK), result.applied?.created === false ? "Already in your library" : "Saved to your library");
+    const savedLine = el("p", { class: "saved" }, svg(TICK), result.applied?.created === false ? "Already in Your ideas" : "Saved to Your ideas");
     panel.append(
       savedLine,
       el("h2", { id: titleId, text: idea.plan ? "Your classroom trial" : "Plan a classroom trial" }),
@@ -368,7 +368,7 @@ button:disabled { opacity: .6; cursor: progress; }
       : "I'll ask how it went in a week.";
     const done = el("button", { type: "button", class: "primary", text: "Done" });
     done.addEventListener("click", () => close());
-    const open = el("button", { type: "button", text: "Open library" });
+    const open = el("button", { type: "button", text: "Open Your ideas" });
     open.addEventListener("click", () => {
       send({ type: "library/open", hash: `#idea=${encodeURIComponent(value.applied.id)}` });
       close(false);
