@@ -224,7 +224,7 @@ async function focusRows(wasm) {
   try {
     return wasm.focusCpdRows(wasm.focusCpdDays(focusState)).map((row) => {
       const [y, m, d] = row.date.split("-").map(Number);
-      return { ...row, date: new Date(y, m - 1, d, 12).getTime() };
+      return { date: new Date(y, m - 1, d, 12).getTime(), event: row.activity, minutes: row.minutes, outcome: row.outcome };
     });
   } catch (error) {
     console.warn("Staffroom: focus sessions left out of the CPD log", error);
