@@ -224,7 +224,13 @@ button:disabled { opacity: .6; cursor: progress; }
   }
 
   function field(label, control, hint) {
-    return el("label", {}, label, ...(hint ? [el("span", { class: "hint", text: hint })] : []), control);
+    if (!hint) return el("label", {}, label, control);
+    // A hint says what to write; once something is written it only takes room.
+    const note = el("span", { class: "hint", text: hint });
+    const update = () => { note.hidden = control.value.trim() !== ""; };
+    control.addEventListener("input", update);
+    update();
+    return el("label", {}, label, note, control);
   }
 
   function excerpt(text) {

@@ -59,7 +59,7 @@ function ruleRow(editor, rule, index, redraw) {
   const value = el("input", { type: "text", value: rule.value ?? "", "aria-label": "Muted word", dataset: { field: `${field}.value` } });
   value.addEventListener("change", () => edit((r) => { r.value = value.value; }));
 
-  const targets = el("div", { className: "row tight", role: "group", "aria-label": `Where to look for “${word}”`, dataset: { field: `${field}.targets` } },
+  const targets = el("div", { className: "row tight targets", role: "group", "aria-label": `Where to look for “${word}”`, dataset: { field: `${field}.targets` } },
     ...TARGETS.map(([id, label]) => {
       const box = el("input", { type: "checkbox", checked: rule.targets.includes(id) });
       box.addEventListener("change", () => edit((r) => {

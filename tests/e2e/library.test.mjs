@@ -181,7 +181,9 @@ test("export and import round trip through the page; a bad file changes nothing"
   assert.match(markdown.body.toString("utf8"), /^# My Staffroom portfolio/);
   const csv = await download("csv");
   assert.deepEqual([...csv.body.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the CSV starts with a BOM for Excel");
-  assert.match(csv.body.toString("utf8"), /Classroom trial: Exit tickets sorted into three piles/);
+  const csvText = csv.body.toString("utf8").slice(1);
+  assert.equal(csvText.split("\r\n")[0], "Date,Event,Idea,Source,Minutes,Outcome,Why I saved it,Class or group,Plan,Success criteria,Evidence,Reflection,Next step,Link");
+  assert.match(csvText, /\r\n\d{4}-\d\d-\d\d,Idea saved,Exit tickets sorted into three piles/);
 
   const before = await libraryNow();
   for (const idea of before.ideas) await send({ type: "library/apply", op: { op: "delete", id: idea.id } });
@@ -202,6 +204,12 @@ test("export and import round trip through the page; a bad file changes nothing"
   writeFileSync(bad, '{"format": "something-else", "ideas": []}');
   await page.setInputFiles("#import-file", bad);
   await page.locator("#import-report").filter({ hasText: "Nothing was imported" }).waitFor();
+  assert.deepEqual(byId(await libraryNow()), byId(before));
+
+  // A rule pack brought to this page is sent where it belongs.
+  writeFileSync(bad, JSON.stringify({ version: 1, lens: { packs: ["maths"] } }));
+  await page.setInputFiles("#import-file", bad);
+  await page.locator("#import-report").filter({ hasText: "this is a rule pack, not a library backup: import it in Staffroom's settings" }).waitFor();
   assert.deepEqual(byId(await libraryNow()), byId(before));
   assert.deepEqual(errors, []);
 });

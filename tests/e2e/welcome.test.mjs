@@ -14,7 +14,11 @@ const dir = outputDir("e2e");
 before(async () => {
   browser = await launch({ keepWelcome: true, viewport: { width: 1000, height: 900 } });
   const isWelcome = (page) => page.url() === browser.extensionUrl("welcome.html");
-  welcome = browser.context.pages().find(isWelcome) ?? await browser.context.waitForEvent("page", { predicate: isWelcome, timeout: 15_000 });
+  // The install opens it on its own: wait for that tab, never open it here.
+  for (let waited = 0; !(welcome = browser.context.pages().find(isWelcome)); waited += 100) {
+    if (waited > 15_000) throw new Error("installing did not open the welcome page");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   errors = watchErrors(welcome);
 });
 after(async () => browser?.close());

@@ -136,6 +136,10 @@ async function main() {
     }
   });
   $("skip").addEventListener("click", openTimeline);
+  $("budget").addEventListener("input", () => {
+    $("budget-error").textContent = "";
+    $("budget").removeAttribute("aria-invalid");
+  });
 }
 
 main().catch((error) => {
