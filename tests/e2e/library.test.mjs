@@ -123,6 +123,17 @@ test("plan, review from a reminder's deep link, delete with undo, weekly view", 
   assert.deepEqual(await alarmNames(), ["trial", "follow_up_1w", "follow_up_3w"].map((k) => `staffroom-idea:${idea.id}:${k}`).sort());
 
   await page.screenshot({ path: join(OUT, `library-${colorScheme}.png`), fullPage: false });
+  // The CPD chart is drawn for its column: labels at their size, none cut off at either end.
+  await page.locator("#cpd-panel svg text").first().waitFor();
+  const labels = await page.$$eval("#cpd-panel svg text", (texts) => {
+    const column = texts[0].closest("figure").getBoundingClientRect();
+    return texts.map((text) => {
+      const box = text.getBoundingClientRect();
+      return { text: text.textContent, inside: box.left >= column.left - 0.5 && box.right <= column.right + 0.5, height: box.height };
+    });
+  });
+  assert.deepEqual(labels.filter((label) => !label.inside), []);
+  assert.ok(labels.every((label) => label.height >= 10), JSON.stringify(labels));
 
   // A reminder's notification opens library.html#review=<id>.
   await page.goto(browser.extensionUrl(`library.html#review=${encodeURIComponent(idea.id)}`));
