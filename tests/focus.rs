@@ -1172,20 +1172,39 @@ fn chart_in_a_narrow_column_keeps_every_label_whole() {
     let days = vec![day("2026-10-31", 45, 2), day("2026-11-05", 12, 1)];
     let end = LocalDate::parse("2026-11-05").unwrap();
     for (width, shown) in [(285, 14), (240, 31), (692, 14), (300, 366)] {
-        let options = ChartOptions { days: shown, width: Some(width), ..ChartOptions::default() };
+        let options = ChartOptions {
+            days: shown,
+            width: Some(width),
+            ..ChartOptions::default()
+        };
         let svg = cpd_chart_svg(&days, end, &options);
         let (drawn, labels) = centred_labels(&svg);
         assert_eq!(drawn, f64::from(width), "drawn at the width it is shown");
         // 11 px system-ui digits and letters are at most ~7 px wide.
         let half = |text: &str| text.chars().count() as f64 * 3.5;
         for (x, _, text) in &labels {
-            assert!(x - half(text) >= 0.0 && x + half(text) <= drawn, "{width}/{shown}: {text:?} at {x} is cut off");
+            assert!(
+                x - half(text) >= 0.0 && x + half(text) <= drawn,
+                "{width}/{shown}: {text:?} at {x} is cut off"
+            );
         }
-        let day_labels: Vec<_> = labels.iter().filter(|l| l.2.parse::<u32>().is_ok()).collect();
+        let day_labels: Vec<_> = labels
+            .iter()
+            .filter(|l| l.2.parse::<u32>().is_ok())
+            .collect();
         for pair in day_labels.windows(2) {
             let gap = pair[1].0 - pair[0].0;
-            assert!(gap >= half(&pair[0].2) + half(&pair[1].2), "{width}/{shown}: {:?} and {:?} overlap", pair[0].2, pair[1].2);
+            assert!(
+                gap >= half(&pair[0].2) + half(&pair[1].2),
+                "{width}/{shown}: {:?} and {:?} overlap",
+                pair[0].2,
+                pair[1].2
+            );
         }
-        assert_eq!(day_labels.last().unwrap().2, "5", "{width}/{shown}: today is labelled");
+        assert_eq!(
+            day_labels.last().unwrap().2,
+            "5",
+            "{width}/{shown}: today is labelled"
+        );
     }
 }

@@ -702,7 +702,10 @@ fn malformed_files_are_errors_and_change_nothing() {
     let mut lib = rich_library();
     let before = lib.clone();
     let cases = [
-        ("{not json", "not JSON: it cannot be read from line 1, column 2"),
+        (
+            "{not json",
+            "not JSON: it cannot be read from line 1, column 2",
+        ),
         ("", "not JSON"),
         ("[1,2]", "expected a JSON object"),
         (
@@ -1000,22 +1003,31 @@ fn markdown_portfolio_renders_as_written() {
         ]
     );
     // The post reads exactly as written: lines kept, blank lines, bidi and control characters gone.
-    let expected_quote = "<script>alert('x')</script> <img src=x onerror=alert(1)> &amp; \"quoted\" \\back\\slash\n\
+    let expected_quote =
+        "<script>alert('x')</script> <img src=x onerror=alert(1)> &amp; \"quoted\" \\back\\slash\n\
          reversed isolate zero\u{200B}width\u{200D}joiner \u{FEFF}bom\n\
          nul \u{1F600} emoji ```code``` # heading\n- item\n=cmd|' /C calc'!A0";
     assert_eq!(rendered.quotes[0], expected_quote);
     assert_eq!(
         rendered.links,
         [
-            ("https://x.com/a/status/1".to_string(), "original post".to_string()),
-            ("https://x.com/rivera/status/2".to_string(), "original post".to_string()),
+            (
+                "https://x.com/a/status/1".to_string(),
+                "original post".to_string()
+            ),
+            (
+                "https://x.com/rivera/status/2".to_string(),
+                "original post".to_string()
+            ),
         ]
     );
     assert!(rendered.strong.iter().all(|label| label.ends_with(':')));
     assert!(rendered
         .items
         .contains(&"Why I saved it: Why: \"because\"\nsecond para".to_string()));
-    assert!(rendered.items.contains(&"What I'll try: Try <it>".to_string()));
+    assert!(rendered
+        .items
+        .contains(&"What I'll try: Try <it>".to_string()));
     assert!(rendered.items.contains(&"Try by: 2026-11-03".to_string()));
     assert!(rendered
         .items
@@ -1302,10 +1314,18 @@ fn trials_in_progress_are_logged_as_tried() {
         t0(),
     )
     .unwrap();
-    let events = |lib: &Library| -> Vec<String> { cpd_entries(lib).into_iter().map(|e| e.event).collect() };
-    assert_eq!(events(&lib), ["Idea saved", "Trial planned"], "not tried yet");
+    let events =
+        |lib: &Library| -> Vec<String> { cpd_entries(lib).into_iter().map(|e| e.event).collect() };
+    assert_eq!(
+        events(&lib),
+        ["Idea saved", "Trial planned"],
+        "not tried yet"
+    );
     start_trying(&mut lib, &id, t0()).unwrap();
-    assert_eq!(events(&lib), ["Idea saved", "Trial planned", "Tried in class"]);
+    assert_eq!(
+        events(&lib),
+        ["Idea saved", "Trial planned", "Tried in class"]
+    );
     let tried = &cpd_entries(&lib)[2];
     assert_eq!(tried.date, t0() + DAY_MS);
     assert_eq!(tried.outcome, "In progress");

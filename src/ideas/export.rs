@@ -183,7 +183,10 @@ fn md_escape_line(line: &str) -> String {
             // A backslash escapes the punctuation after it, or ends the line with a hard break.
             '\\' => after.map_or(true, |a| a.is_ascii_punctuation()),
             // Emphasis with _ never starts or ends inside a word.
-            '_' => !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)),
+            '_' => {
+                !(before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric))
+            }
             '<' => after.is_some_and(|a| a.is_ascii_alphabetic() || matches!(a, '/' | '!' | '?')),
             '&' => is_entity(&chars[i + 1..]),
             // GitHub strikes through text between tildes.
@@ -204,8 +207,13 @@ fn block_escapes(chars: &[char]) -> Vec<usize> {
     let spaced = |i: usize| chars.get(i).map_or(true, |c| *c == ' ' || *c == '\t');
     let mut at = Vec::new();
     // A line of one repeated mark is a rule or a heading underline (---, ***, ___, ===).
-    let marks: Vec<char> = chars.iter().copied().filter(|c| *c != ' ' && *c != '\t').collect();
-    let one_mark = first.is_some_and(|f| matches!(f, '-' | '_' | '*' | '=') && marks.iter().all(|c| *c == f));
+    let marks: Vec<char> = chars
+        .iter()
+        .copied()
+        .filter(|c| *c != ' ' && *c != '\t')
+        .collect();
+    let one_mark =
+        first.is_some_and(|f| matches!(f, '-' | '_' | '*' | '=') && marks.iter().all(|c| *c == f));
     let hashes = chars.iter().take_while(|c| **c == '#').count();
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     if one_mark
@@ -214,12 +222,26 @@ fn block_escapes(chars: &[char]) -> Vec<usize> {
         || ((1..=6).contains(&hashes) && spaced(hashes))
     {
         at.push(0);
-    } else if (1..=9).contains(&digits) && matches!(chars.get(digits), Some('.' | ')')) && spaced(digits + 1) {
+    } else if (1..=9).contains(&digits)
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && spaced(digits + 1)
+    {
         at.push(digits); // "1." or "1)" starts an ordered list
     }
     // A table's delimiter row (| --- | :-: |) turns the line above into a table header.
-    if chars.contains(&'|') && chars.contains(&'-') && chars.iter().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
-        at.extend(chars.iter().enumerate().filter(|(_, c)| **c == '|').map(|(i, _)| i));
+    if chars.contains(&'|')
+        && chars.contains(&'-')
+        && chars
+            .iter()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    {
+        at.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == '|')
+                .map(|(i, _)| i),
+        );
     }
     // Closing hashes after a space end a heading's text ("Try this #" would lose its "#").
     let trailing = chars.iter().rev().take_while(|c| **c == '#').count();
@@ -231,7 +253,10 @@ fn block_escapes(chars: &[char]) -> Vec<usize> {
 
 /// `&amp;`, `&#38;`, `&#x26;`: text after `&` that a Markdown renderer would read as an entity.
 fn is_entity(rest: &[char]) -> bool {
-    let name = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
     name > 0 && rest.get(name) == Some(&';')
 }
 
@@ -322,7 +347,11 @@ fn idea_events(idea: &Idea) -> Vec<CpdEntry> {
             date: plan.by.unwrap_or(plan.planned_at),
             event: "Tried in class".into(),
             group: plan.group.trim().to_string(),
-            outcome: if idea.status == Status::Trying { "In progress".into() } else { String::new() },
+            outcome: if idea.status == Status::Trying {
+                "In progress".into()
+            } else {
+                String::new()
+            },
             ..base.clone()
         });
     }
@@ -335,7 +364,9 @@ fn idea_events(idea: &Idea) -> Vec<CpdEntry> {
         events.push(CpdEntry {
             date: review.reviewed_at,
             event: "Reviewed".into(),
-            outcome: format!("{}{verdict}", review.how_it_went.trim()).trim().to_string(),
+            outcome: format!("{}{verdict}", review.how_it_went.trim())
+                .trim()
+                .to_string(),
             evidence: review.evidence.trim().to_string(),
             reflection: review.reflection.trim().to_string(),
             next_step: review.next_step.trim().to_string(),

@@ -107,6 +107,33 @@ test("skip keeps the pack as it is and still opens the timeline", async () => {
   await page.close();
 });
 
+test("a school's locked pack skips the choices it makes; the budget is still asked", async () => {
+  const page = await browser.context.newPage();
+  // The background answers as it does under a locked managed preset; an attempt to save the
+  // pack is noted where the test can read it after the page has gone.
+  await page.addInitScript(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = async (message) => {
+      if (message.type === "settings/save") await chrome.storage.local.set({ welcomeTriedToSavePack: true });
+      const response = await send(message);
+      if (message.type === "settings/get") response.value = { ...response.value, source: "managed", locked: true };
+      return response;
+    };
+  });
+  await page.goto(browser.extensionUrl("welcome.html"));
+  await page.locator("#managed-note").waitFor();
+  for (const section of ["#topics", "#country-section", "#filters"]) assert.equal(await page.locator(section).isHidden(), true, section);
+  await page.getByLabel("Daily budget for scrolling (minutes)").fill("15");
+  await page.getByRole("button", { name: "Open my timeline" }).click();
+  await page.waitForURL("https://x.com/home");
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl("popup.html"));
+  assert.equal((await send(popup, { type: "focus/settings" })).settings.daily_budget_minutes, 15);
+  assert.deepEqual(await popup.evaluate(() => chrome.storage.local.get("welcomeTriedToSavePack")), {});
+  await popup.close();
+  await page.close();
+});
+
 test("choices map to topic packs in the engine's order, keeping packs the page does not offer", () => {
   const order = ["uk-edchat", "us-edchat", "world-edchat", "primary", "early-years", "maths", "science", "leadership"];
   const subjects = { offered: ["maths", "science", "leadership"], chosen: ["science"] };
