@@ -14,7 +14,7 @@
 
   const send = async (message) => {
     try {
-      return (await chrome.runtime.sendMessage(message)) ?? { ok: false, error: "Staffroom did not answer." };
+      return (await chrome.runtime.sendMessage(message)) ?? { ok: false, error: "Staffroom did not answer: reload the page and try again." };
     } catch {
       return { ok: false, error: "Staffroom was updated or restarted: reload this page and try again." };
     }

@@ -60,7 +60,7 @@ function weeksTable(weeks) {
 
 async function load(width) {
   const response = await chrome.runtime.sendMessage({ type: "focus/cpd", days: CHART_DAYS, width });
-  if (!response?.ok) throw new Error(response?.error ?? "Staffroom did not answer");
+  if (!response?.ok) throw new Error(response?.error ?? "Staffroom did not answer: reload this page and try again.");
   const { library } = await chrome.storage.local.get("library");
   return { ...response.value, ideas: ideaCounts(library) };
 }

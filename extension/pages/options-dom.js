@@ -18,7 +18,7 @@ export const uniqueId = (prefix) => `${prefix}-${++uid}`;
 
 export async function send(type, payload = {}) {
   const response = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer"), { errors: response?.errors });
+  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer: reload this page and try again."), { errors: response?.errors });
   return response.value;
 }
 
