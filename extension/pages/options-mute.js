@@ -57,7 +57,18 @@ function ruleRow(editor, rule, index, redraw) {
   });
 
   const value = el("input", { type: "text", value: rule.value ?? "", "aria-label": "Muted word", dataset: { field: `${field}.value` } });
-  value.addEventListener("change", () => edit((r) => { r.value = value.value; }));
+  value.addEventListener("change", async () => {
+    // A whole-word rule rewritten as a pattern, a phrase in quotes or a word* gets the mode that
+    // can match it, shown in its row at once.
+    const current = fullRule(editor.draft.mute[index]).match; // the Match select may have changed it
+    const read = current === "word" ? readMuteInput(value.value) : { value: value.value, match: current };
+    const chosen = read.ask?.pattern ?? read;
+    await edit((r) => {
+      r.value = chosen.value;
+      r.match = chosen.match;
+    });
+    if (chosen.match !== current) redraw();
+  });
 
   const targets = el("div", { className: "row tight targets", role: "group", "aria-label": `Where to look for “${word}”`, dataset: { field: `${field}.targets` } },
     ...TARGETS.map(([id, label]) => {

@@ -118,6 +118,13 @@ test("the mute box picks a mode that can match what was typed, or asks", async (
 
   await whenAdded(await mute("“buy now”"));
   assert.deepEqual(await added(), { value: "buy now", targets: ["content", "tag"], match: "word", action: "hide" });
+  // Rewriting a whole-word rule as a pattern switches its row to pattern matching.
+  const phrase = options.getByRole("textbox", { name: "Muted word", exact: true }).last();
+  await phrase.fill("buy now$");
+  await phrase.press("Tab");
+  await options.getByRole("combobox", { name: "How to match “buy now$”" }).waitFor();
+  assert.equal(await options.getByRole("combobox", { name: "How to match “buy now$”" }).inputValue(), "regex");
+  assert.deepEqual(await added(), { value: "buy now$", targets: ["content", "tag"], match: "regex", action: "hide" });
 
   // Written like a regular expression: a question, not a whole-word rule that cannot match.
   const count = await mute("^free (money|crypto)");
