@@ -1217,10 +1217,11 @@ fn csv_cpd_log_has_a_row_per_event_and_a_column_per_field() {
             ("2026-10-30", "Focus session"),
             ("2026-11-02", "Idea saved"),
             ("2026-11-02", "Trial planned"),
+            // Reviewed before the planned trial date: tried, at the latest, on that day.
+            ("2026-11-02", "Tried in class"),
             ("2026-11-02", "Reviewed"),
             ("2026-11-02", "Idea saved"),
             ("2026-11-02", "Idea saved"),
-            ("2026-11-03", "Tried in class"),
             ("2026-11-12", "'@everyone, \"read\"\nthis"),
         ]
     );
@@ -1254,7 +1255,7 @@ fn csv_cpd_log_has_a_row_per_event_and_a_column_per_field() {
         ]
     );
     assert_eq!(
-        filled(&rows[4])[4..],
+        filled(&rows[5])[4..],
         [
             ("Outcome", "'=1+1, \"fine\""),
             ("Evidence", "Exit tickets"),
@@ -1264,9 +1265,9 @@ fn csv_cpd_log_has_a_row_per_event_and_a_column_per_field() {
         ]
     );
     assert_eq!(
-        filled(&rows[7]),
+        filled(&rows[4]),
         [
-            ("Date", "2026-11-03"),
+            ("Date", "2026-11-02"),
             ("Event", "Tried in class"),
             ("Idea", "Try <it>"),
             ("Source", "X (@rivera)"),

@@ -343,8 +343,11 @@ fn idea_events(idea: &Idea) -> Vec<CpdEntry> {
     });
     let started = !matches!(idea.status, Status::Saved | Status::Planned);
     if idea.status == Status::Trying || (started && idea.review.is_some()) {
+        // On the trial date, or on the review's if the trial came sooner than planned.
+        let planned_day = plan.by.unwrap_or(plan.planned_at);
+        let reviewed = idea.review.as_ref().map_or(i64::MAX, |r| r.reviewed_at);
         events.push(CpdEntry {
-            date: plan.by.unwrap_or(plan.planned_at),
+            date: planned_day.min(reviewed),
             event: "Tried in class".into(),
             group: plan.group.trim().to_string(),
             outcome: if idea.status == Status::Trying {

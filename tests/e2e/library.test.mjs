@@ -4,6 +4,7 @@
 // unreadable stored library is never overwritten, a full storage leaves the library intact.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, watchErrors, outputDir } from "./harness.mjs";
@@ -192,9 +193,20 @@ test("export and import round trip through the page; a bad file changes nothing"
   assert.match(markdown.body.toString("utf8"), /^# My Staffroom portfolio/);
   const csv = await download("csv");
   assert.deepEqual([...csv.body.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the CSV starts with a BOM for Excel");
-  const csvText = csv.body.toString("utf8").slice(1);
-  assert.equal(csvText.split("\r\n")[0], "Date,Event,Idea,Source,Minutes,Outcome,Why I saved it,Class or group,Plan,Success criteria,Evidence,Reflection,Next step,Link");
-  assert.match(csvText, /\r\n\d{4}-\d\d-\d\d,Idea saved,Exit tickets sorted into three piles/);
+  // Read back as a spreadsheet would: Python's csv module, the BOM taken as the UTF-8 signature.
+  const csvFile = join(OUT, "cpd-log.csv");
+  writeFileSync(csvFile, csv.body);
+  const rows = JSON.parse(execFileSync("python3", ["-c",
+    "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))", csvFile], { encoding: "utf8" }));
+  assert.deepEqual(rows[0], ["Date", "Event", "Idea", "Source", "Minutes", "Outcome", "Why I saved it", "Class or group", "Plan", "Success criteria", "Evidence", "Reflection", "Next step", "Link"]);
+  assert.ok(rows.every((row) => row.length === 14), "one column per field on every row");
+  const planned = rows.find((row) => row[1] === "Trial planned");
+  assert.deepEqual([planned[2], planned[7], planned[8], planned[9]],
+    ["Exit tickets sorted into three piles", "8C", "Exit tickets sorted into three piles", "Fewer than a third in the 'not yet' pile by week 3"]);
+  // Oldest first; the trial was tried (at the latest) when it was reviewed, before its planned date.
+  assert.deepEqual(rows.slice(1).map((row) => row[1]), ["Idea saved", "Idea saved", "Idea saved", "Idea saved", "Trial planned", "Tried in class", "Reviewed"]);
+  const reviewed = rows.at(-1);
+  assert.deepEqual(reviewed.slice(10, 13), ["9 of 28 in 'not yet' by week 3", "Worth keeping", "Use in every Y8 unit"]);
 
   const before = await libraryNow();
   for (const idea of before.ideas) await send({ type: "library/apply", op: { op: "delete", id: idea.id } });
