@@ -1059,6 +1059,7 @@ fn chart_is_accessible_well_formed_and_escaped() {
         days: 7,
         title: "Ms <O'Neil> & \"focus\"".into(),
         budget_minutes: Some(30),
+        width: None,
     };
     let svg = cpd_chart_svg(&days, LocalDate::parse("2026-11-05").unwrap(), &options);
     assert_well_formed(&svg);
@@ -1144,4 +1145,66 @@ fn every_error_serializes_with_a_code_and_reads_clearly() {
         v,
         json!({"code": "still_waiting", "until_ms": 1, "seconds_left": 20})
     );
+}
+
+/// `(x, y, text)` of every centred label, and the chart's width, from the SVG text.
+fn centred_labels(svg: &str) -> (f64, Vec<(f64, f64, String)>) {
+    let number = |s: &str, key: &str| -> f64 {
+        let start = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        s[start..][..s[start..].find('"').unwrap()].parse().unwrap()
+    };
+    let view_box = &svg[svg.find("viewBox=\"").unwrap() + 9..];
+    let width: f64 = view_box.split(' ').nth(2).unwrap().parse().unwrap();
+    let labels = svg
+        .split("<text ")
+        .skip(1)
+        .filter(|t| t.contains("text-anchor=\"middle\""))
+        .map(|t| {
+            let text = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+            (number(t, "x"), number(t, "y"), text.to_string())
+        })
+        .collect();
+    (width, labels)
+}
+
+#[test]
+fn chart_in_a_narrow_column_keeps_every_label_whole() {
+    let days = vec![day("2026-10-31", 45, 2), day("2026-11-05", 12, 1)];
+    let end = LocalDate::parse("2026-11-05").unwrap();
+    for (width, shown) in [(285, 14), (240, 31), (692, 14), (300, 366)] {
+        let options = ChartOptions {
+            days: shown,
+            width: Some(width),
+            ..ChartOptions::default()
+        };
+        let svg = cpd_chart_svg(&days, end, &options);
+        let (drawn, labels) = centred_labels(&svg);
+        assert_eq!(drawn, f64::from(width), "drawn at the width it is shown");
+        // 11 px system-ui digits and letters are at most ~7 px wide.
+        let half = |text: &str| text.chars().count() as f64 * 3.5;
+        for (x, _, text) in &labels {
+            assert!(
+                x - half(text) >= 0.0 && x + half(text) <= drawn,
+                "{width}/{shown}: {text:?} at {x} is cut off"
+            );
+        }
+        let day_labels: Vec<_> = labels
+            .iter()
+            .filter(|l| l.2.parse::<u32>().is_ok())
+            .collect();
+        for pair in day_labels.windows(2) {
+            let gap = pair[1].0 - pair[0].0;
+            assert!(
+                gap >= half(&pair[0].2) + half(&pair[1].2),
+                "{width}/{shown}: {:?} and {:?} overlap",
+                pair[0].2,
+                pair[1].2
+            );
+        }
+        assert_eq!(
+            day_labels.last().unwrap().2,
+            "5",
+            "{width}/{shown}: today is labelled"
+        );
+    }
 }

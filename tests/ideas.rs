@@ -702,14 +702,21 @@ fn malformed_files_are_errors_and_change_nothing() {
     let mut lib = rich_library();
     let before = lib.clone();
     let cases = [
-        ("{not json", "not valid JSON"),
-        ("", "not valid JSON"),
+        (
+            "{not json",
+            "not JSON: it cannot be read from line 1, column 2",
+        ),
+        ("", "not JSON"),
         ("[1,2]", "expected a JSON object"),
         (
             r#"{"format":"something-else","version":1,"ideas":[]}"#,
             "not a Staffroom library export",
         ),
         (r#"{"version":1,"ideas":[]}"#, "\"format\""),
+        (
+            r#"{"version":1,"lens":{"packs":["maths"]},"mute":[]}"#,
+            "this is a rule pack, not a library backup: import it in Staffroom's settings",
+        ),
         (
             r#"{"format":"staffroom-library","version":2,"ideas":[]}"#,
             "newer Staffroom",
@@ -890,54 +897,223 @@ fn garbage_and_truncated_files_never_panic_or_change_anything() {
 
 // ---------------------------------------------------------------- Markdown
 
+/// What a CommonMark renderer (with GitHub's tables, strikethrough, footnotes and task lists)
+/// makes of a document: its headings, quotes and list items as plain text (hard breaks as
+/// newlines), its links, and every construct that only post text could have started.
+#[derive(Default, Debug)]
+struct Rendered {
+    headings: Vec<(u8, String)>,
+    quotes: Vec<String>,
+    items: Vec<String>,
+    links: Vec<(String, String)>,
+    strong: Vec<String>,
+    foreign: Vec<String>,
+}
+
+fn render_markdown(md: &str) -> Rendered {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS;
+    let mut out = Rendered::default();
+    // The innermost open block whose text is being collected, and the open inline tags.
+    let mut block: Option<(&str, String)> = None;
+    let mut link: Option<(String, String)> = None;
+    let mut strong: Option<String> = None;
+    for event in Parser::new_ext(md, options) {
+        let text = match &event {
+            Event::Text(t) => Some(t.to_string()),
+            Event::HardBreak | Event::SoftBreak => Some("\n".to_string()),
+            _ => None,
+        };
+        if let Some(t) = text {
+            if let Some((_, buffer)) = block.as_mut() {
+                buffer.push_str(&t);
+            }
+            if let Some((_, label)) = link.as_mut() {
+                label.push_str(&t);
+            }
+            if let Some(label) = strong.as_mut() {
+                label.push_str(&t);
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { .. }) => block = Some(("heading", String::new())),
+            Event::End(TagEnd::Heading(level)) => {
+                out.headings.push((level as u8, block.take().unwrap().1));
+            }
+            Event::Start(Tag::BlockQuote(_)) => block = Some(("quote", String::new())),
+            Event::End(TagEnd::BlockQuote(_)) => out.quotes.push(block.take().unwrap().1),
+            Event::Start(Tag::Item) => block = Some(("item", String::new())),
+            Event::End(TagEnd::Item) => out.items.push(block.take().unwrap().1),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = Some((dest_url.to_string(), String::new()))
+            }
+            Event::End(TagEnd::Link) => out.links.push(link.take().unwrap()),
+            Event::Start(Tag::Strong) => strong = Some(String::new()),
+            Event::End(TagEnd::Strong) => out.strong.push(strong.take().unwrap()),
+            Event::Start(Tag::List(Some(_))) => out.foreign.push("ordered list".into()),
+            Event::Start(
+                tag @ (Tag::Emphasis
+                | Tag::Strikethrough
+                | Tag::CodeBlock(_)
+                | Tag::Table(_)
+                | Tag::Image { .. }
+                | Tag::HtmlBlock
+                | Tag::FootnoteDefinition(_)),
+            ) => out.foreign.push(format!("{tag:?}")),
+            Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::Rule
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => out.foreign.push(format!("{event:?}")),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[test]
-fn markdown_portfolio_groups_by_status_and_escapes_everything() {
+fn markdown_portfolio_renders_as_written() {
     let lib = rich_library();
     let md = export_markdown(&lib, t0() + 7 * DAY_MS, 0);
     assert!(md.starts_with(
         "# My Staffroom portfolio\n\nExported 2026-11-09 · 3 ideas · 0 trials on the go\n"
     ));
-    let reviewed = md.find("## Tried and reviewed (1)").unwrap();
-    let saved_at = md.find("## Saved ideas (1)").unwrap();
-    let dropped = md.find("## Dropped (1)").unwrap();
-    assert!(reviewed < saved_at && saved_at < dropped);
+    let rendered = render_markdown(&md);
+    assert_eq!(rendered.foreign, Vec::<String>::new(), "{md}");
+    let headings: Vec<(u8, &str)> = rendered
+        .headings
+        .iter()
+        .map(|(level, text)| (*level, text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (1, "My Staffroom portfolio"),
+            (2, "Tried and reviewed (1)"),
+            (3, "Try <it>"),
+            (2, "Saved ideas (1)"),
+            (3, "A plain note"),
+            (2, "Dropped (1)"),
+            (3, "Idea number 2"),
+        ]
+    );
+    // The post reads exactly as written: lines kept, blank lines, bidi and control characters gone.
+    let expected_quote =
+        "<script>alert('x')</script> <img src=x onerror=alert(1)> &amp; \"quoted\" \\back\\slash\n\
+         reversed isolate zero\u{200B}width\u{200D}joiner \u{FEFF}bom\n\
+         nul \u{1F600} emoji ```code``` # heading\n- item\n=cmd|' /C calc'!A0";
+    assert_eq!(rendered.quotes[0], expected_quote);
+    assert_eq!(
+        rendered.links,
+        [
+            (
+                "https://x.com/a/status/1".to_string(),
+                "original post".to_string()
+            ),
+            (
+                "https://x.com/rivera/status/2".to_string(),
+                "original post".to_string()
+            ),
+        ]
+    );
+    assert!(rendered.strong.iter().all(|label| label.ends_with(':')));
+    assert!(rendered
+        .items
+        .contains(&"Why I saved it: Why: \"because\"\nsecond para".to_string()));
+    assert!(rendered
+        .items
+        .contains(&"What I'll try: Try <it>".to_string()));
+    assert!(rendered.items.contains(&"Try by: 2026-11-03".to_string()));
+    assert!(rendered
+        .items
+        .contains(&"How it went (2026-11-02): =1+1, \"fine\"".to_string()));
+    assert!(rendered
+        .items
+        .iter()
+        .any(|i| i.starts_with("From: Ms Rivera (@rivera) on X · posted 2026-11-01")));
+    assert!(rendered.items.contains(&"Tags: #edchat".to_string()));
+}
 
-    // The structure is only ours: every line is a heading we wrote, a quote line, a field,
-    // a field's continuation, the intro, or blank.
-    let headings = ["# My Staffroom portfolio", "## ", "### "];
-    for line in md.lines() {
-        let ok = line.is_empty()
-            || headings.iter().any(|h| line.starts_with(h))
-            || line.starts_with("> ")
-            || line.starts_with("- **")
-            || (line.starts_with("  ") && !line.starts_with("    "))
-            || line.starts_with("Exported ");
-        assert!(ok, "unexpected line {line:?}");
+#[test]
+fn markdown_escapes_only_what_would_change_the_rendering() {
+    // Each line alone and all of them as one post: every one reads back as written.
+    let lines = [
+        "Try a 5-question quiz #mathschat",
+        "snake_case, __init__, *stars* and _underscores_",
+        "**bold** and `code` and ~~struck~~ and ~approx~",
+        "# heading",
+        "#mathschat at the start",
+        "### Try this #",
+        "- item",
+        "+ item",
+        "* item",
+        "1. first",
+        "2) second",
+        "2026. A year",
+        "> quote",
+        "---",
+        "***",
+        "___",
+        "===",
+        "| a | b |",
+        "| --- | :-: |",
+        "```",
+        "~~~",
+        "[link](https://example.org)",
+        "[ref]: https://example.org",
+        "![image](x.png)",
+        "[^1] footnote",
+        "[ ] task",
+        "<b>bold</b> <https://example.org> <!-- comment -->",
+        "a < b > c, 3 <4",
+        "&amp; &#38; &#x26; AT&T, Q&A; R&D",
+        "back\\slash and \\*already\\* escaped",
+        "ends with a backslash \\",
+        "    indented code",
+        "Ofsted = 4 * 3 - 2 + 1 = 11 (really!) {yes} ^caret^",
+        "@someone replied: 100% yes!",
+    ];
+    let mut lib = Library::new();
+    for (i, line) in lines.iter().enumerate() {
+        save(&mut lib, post(Site::Web, "", line), t0() + i as i64).unwrap();
     }
-    assert_eq!(md.matches("\n# ").count(), 0, "no heading from post text");
-    // Every < is escaped, except in our own <…> link destinations.
-    for (at, _) in md.match_indices('<') {
-        assert!(
-            md[..at].ends_with('\\') || md[at..].starts_with("<https://"),
-            "bare < at {at}"
-        );
+    save(&mut lib, post(Site::Web, "", &lines.join("\n")), t0() - 1).unwrap();
+    let md = export_markdown(&lib, t0(), 0);
+    let rendered = render_markdown(&md);
+    assert_eq!(rendered.foreign, Vec::<String>::new(), "{md}");
+    assert!(rendered.links.is_empty(), "{:?}", rendered.links);
+
+    let trimmed: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+    let mut quotes = rendered.quotes.clone();
+    assert_eq!(quotes.pop().as_deref(), Some(trimmed.join("\n").as_str()));
+    quotes.reverse(); // newest first in the portfolio
+    assert_eq!(quotes, trimmed);
+    let mut titles: Vec<&str> = rendered.headings[2..]
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect();
+    titles.pop();
+    titles.reverse();
+    assert_eq!(titles, trimmed);
+
+    // The raw text reads cleanly too: plain words, tags and hyphens carry no backslashes.
+    for clean in [
+        "> Try a 5-question quiz #mathschat\n",
+        "> #mathschat at the start\n",
+        "> a < b > c, 3 <4\n",
+        "> @someone replied: 100% yes!\n",
+        "> Ofsted = 4 \\* 3 - 2 + 1 = 11 (really!) {yes} ^caret^\n",
+        "snake_case, \\_\\_init\\_\\_, \\*stars\\* and \\_underscores\\_",
+        // "&A;" could be an entity's name: escaped, though renderers know no such entity.
+        "AT&T, Q\\&A; R&D",
+    ] {
+        assert!(md.contains(clean), "{clean:?} in\n{md}");
     }
-    assert!(md.contains("> \\<script\\>alert\\('x'\\)\\</script\\> \\<img src\\=x onerror\\=alert\\(1\\)\\> \\&amp; \"quoted\" \\\\back\\\\slash\\\n> "));
-    assert!(md.contains("\\`\\`\\`code\\`\\`\\` \\# heading\\\n> \\- item\\\n> \\=cmd\\|"));
-    assert!(
-        !md.contains('\u{202E}') && !md.contains('\u{2066}'),
-        "bidi controls cannot reorder the page"
-    );
-    assert!(
-        md.contains("zero\u{200B}width"),
-        "harmless invisible characters are kept"
-    );
-    assert!(md.contains("- **Why I saved it:** Why: \"because\"\\\n  second para\n"));
-    assert!(md.contains("- **What I'll try:** Try \\<it\\>\n"));
-    assert!(md.contains("- **Try by:** 2026-11-03\n"));
-    assert!(md.contains("- **How it went (2026-11-02):** \\=1\\+1, \"fine\"\n"));
-    assert!(md.contains("[original post](<https://x.com/a/status/1>)"));
-    assert!(md.contains("Ms Rivera (@rivera) on X"));
 }
 
 #[test]
@@ -963,101 +1139,144 @@ fn markdown_numbered_lines_and_indentation_stay_text() {
 
 // ---------------------------------------------------------------- CSV
 
-/// A strict RFC 4180 reader, to check the writer against.
+/// The CSV as a spreadsheet reads it: a strict RFC 4180 reader (the `csv` crate), every row as
+/// long as the header.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => {
-                assert!(cell.is_empty(), "quote inside an unquoted cell");
-                quoted = true;
-            }
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {
-                assert_eq!(chars.next(), Some('\n'), "bare CR");
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\n') => panic!("bare LF outside quotes"),
-            (false, c) => cell.push(c),
-        }
-    }
+    assert!(text.ends_with("\r\n"), "rows end with CRLF");
     assert!(
-        !quoted && cell.is_empty() && row.is_empty(),
-        "file must end with CRLF"
+        !text.replace("\r\n", "").contains('\r') || text.contains('"'),
+        "a bare CR only inside quotes"
     );
-    rows
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+const CSV_COLUMNS: [&str; 14] = [
+    "Date",
+    "Event",
+    "Idea",
+    "Source",
+    "Minutes",
+    "Outcome",
+    "Why I saved it",
+    "Class or group",
+    "Plan",
+    "Success criteria",
+    "Evidence",
+    "Reflection",
+    "Next step",
+    "Link",
+];
+
+/// One row as column name → value, for the columns that are filled in.
+fn filled(row: &[String]) -> Vec<(&'static str, &str)> {
+    CSV_COLUMNS
+        .iter()
+        .zip(row)
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect()
 }
 
 #[test]
-fn csv_cpd_log_quotes_cells_and_defends_against_formulas() {
+fn csv_cpd_log_has_a_row_per_event_and_a_column_per_field() {
     let lib = rich_library();
     let extra = [
         CpdEntry {
             date: t0() - 3 * DAY_MS,
-            activity: "Focus session: #edchat".into(),
+            event: "Focus session".into(),
             minutes: Some(25),
-            outcome: "Saved 2 ideas".into(),
-            reflection: String::new(),
+            outcome: "2 focus sessions, 1 idea saved".into(),
+            ..Default::default()
         },
         CpdEntry {
             date: t0() + 10 * DAY_MS,
-            activity: "@everyone, \"read\"\nthis".into(),
+            event: "@everyone, \"read\"\nthis".into(),
             minutes: Some(10),
             outcome: "-5".into(),
             reflection: "+SUM(A1)".into(),
+            ..Default::default()
         },
     ];
     let csv = export_csv(&lib, &extra, 0);
     let rows = parse_csv(&csv);
+    assert_eq!(rows[0], CSV_COLUMNS);
+    let events: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
     assert_eq!(
-        rows[0],
-        ["date", "activity", "minutes", "outcome", "reflection"]
-    );
-    assert_eq!(
-        rows.len(),
-        4,
-        "header, two focus sessions, one reviewed trial: {rows:?}"
-    );
-    assert!(rows.iter().all(|r| r.len() == 5));
-    assert_eq!(
-        rows[1],
+        events,
         [
-            "2026-10-30",
-            "Focus session: #edchat",
-            "25",
-            "Saved 2 ideas",
-            ""
+            ("2026-10-30", "Focus session"),
+            ("2026-11-02", "Idea saved"),
+            ("2026-11-02", "Trial planned"),
+            // Reviewed before the planned trial date: tried, at the latest, on that day.
+            ("2026-11-02", "Tried in class"),
+            ("2026-11-02", "Reviewed"),
+            ("2026-11-02", "Idea saved"),
+            ("2026-11-02", "Idea saved"),
+            ("2026-11-12", "'@everyone, \"read\"\nthis"),
         ]
     );
-    assert_eq!(rows[2][0], "2026-11-02");
     assert_eq!(
-        rows[2][1],
-        "Classroom trial: Try <it> with 9B (idea from @rivera on X)"
-    );
-    assert_eq!(rows[2][2], "");
-    assert_eq!(rows[2][3], "'=1+1, \"fine\" Evidence: Exit tickets");
-    assert_eq!(rows[2][4], "Worth it Next step: Year 8");
-    assert_eq!(
-        rows[3],
+        filled(&rows[1]),
         [
-            "2026-11-12",
-            "'@everyone, \"read\"\nthis",
-            "10",
-            "'-5",
-            "'+SUM(A1)"
+            ("Date", "2026-10-30"),
+            ("Event", "Focus session"),
+            ("Minutes", "25"),
+            ("Outcome", "2 focus sessions, 1 idea saved")
         ]
     );
+    assert_eq!(
+        filled(&rows[2]),
+        [
+            ("Date", "2026-11-02"),
+            ("Event", "Idea saved"),
+            ("Idea", "Try <it>"),
+            ("Source", "X (@rivera)"),
+            ("Why I saved it", "Why: \"because\"\n\nsecond para"),
+            ("Link", "https://x.com/a/status/1"),
+        ]
+    );
+    assert_eq!(
+        filled(&rows[3])[4..],
+        [
+            ("Class or group", "9B"),
+            ("Plan", "Try <it>"),
+            ("Success criteria", "Most hands up"),
+            ("Link", "https://x.com/a/status/1"),
+        ]
+    );
+    assert_eq!(
+        filled(&rows[5])[4..],
+        [
+            ("Outcome", "'=1+1, \"fine\""),
+            ("Evidence", "Exit tickets"),
+            ("Reflection", "Worth it"),
+            ("Next step", "Year 8"),
+            ("Link", "https://x.com/a/status/1"),
+        ]
+    );
+    assert_eq!(
+        filled(&rows[4]),
+        [
+            ("Date", "2026-11-02"),
+            ("Event", "Tried in class"),
+            ("Idea", "Try <it>"),
+            ("Source", "X (@rivera)"),
+            ("Class or group", "9B"),
+            ("Link", "https://x.com/a/status/1"),
+        ]
+    );
+    assert_eq!(rows[8][5], "'-5");
+    assert_eq!(rows[8][11], "'+SUM(A1)");
     for cell in rows.iter().flatten() {
         assert!(
             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -1086,7 +1305,7 @@ fn csv_cells_follow_rfc_4180() {
 }
 
 #[test]
-fn trials_in_progress_are_logged_without_outcome() {
+fn trials_in_progress_are_logged_as_tried() {
     let mut lib = Library::new();
     let id = saved(&mut lib, 1, t0());
     plan(
@@ -1096,15 +1315,21 @@ fn trials_in_progress_are_logged_without_outcome() {
         t0(),
     )
     .unwrap();
-    assert!(cpd_entries(&lib).is_empty(), "a plan alone is not CPD yet");
-    start_trying(&mut lib, &id, t0()).unwrap();
-    let entries = cpd_entries(&lib);
-    assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].date, t0() + DAY_MS);
+    let events =
+        |lib: &Library| -> Vec<String> { cpd_entries(lib).into_iter().map(|e| e.event).collect() };
     assert_eq!(
-        entries[0].outcome,
-        "In progress. Looking for: Most hands up"
+        events(&lib),
+        ["Idea saved", "Trial planned"],
+        "not tried yet"
     );
+    start_trying(&mut lib, &id, t0()).unwrap();
+    assert_eq!(
+        events(&lib),
+        ["Idea saved", "Trial planned", "Tried in class"]
+    );
+    let tried = &cpd_entries(&lib)[2];
+    assert_eq!(tried.date, t0() + DAY_MS);
+    assert_eq!(tried.outcome, "In progress");
 }
 
 // ---------------------------------------------------------------- migrations

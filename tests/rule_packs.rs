@@ -223,11 +223,28 @@ fn pathological_regex_is_refused_naming_the_rule() {
     let errors = errors(&pack.to_string());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].starts_with("mute[1].value: regex is too large to match quickly"), "{}", errors[0]);
-    assert_error(r#"{"mute": [{"value": "a(b", "match": "regex"}]}"#, "mute[0].value: invalid regex: unclosed group");
+    assert_error(
+        r#"{"mute": [{"value": "a(b", "match": "regex"}]}"#,
+        "mute[0].value: the pattern has an opening bracket ( without a closing one",
+    );
     assert_error(
         r#"{"mute": [{"value": "x*", "match": "regex"}]}"#,
-        "mute[0].value: regex matches empty text, so it would mute every post",
+        "mute[0].value: the pattern matches empty text, so it would mute every post",
     );
+    // Each mistake in plain words.
+    for (pattern, message) in [
+        ("a)b", "a closing bracket ) without an opening one"),
+        ("[abc", "an opening square bracket [ without a closing one"),
+        ("*star", "a *, + or ? with nothing before it to repeat"),
+        ("a{2", "a count in curly brackets"),
+        ("end\\", "ends with a backslash"),
+        ("(?=ahead)", "look-around such as (?= or (?! is not supported"),
+        ("[z-a]", "a range in square brackets that is not like [a-z]"),
+    ] {
+        let pack = json!({"mute": [{"value": pattern, "match": "regex"}]});
+        let found = crate::errors(&pack.to_string());
+        assert!(found.len() == 1 && found[0].contains(message), "{pattern}: {found:?}");
+    }
 }
 
 #[test]

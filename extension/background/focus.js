@@ -183,7 +183,8 @@ export const routes = {
     await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
     return apply({ type: "tick" });
   },
-  "focus/cpd": async ({ days = 14 } = {}) => {
+  // `width`: the CSS pixels the chart is shown at, so its labels keep their size (see ChartOptions).
+  "focus/cpd": async ({ days = 14, width } = {}) => {
     const wasm = await libraryReady();
     const { state, settings } = await load();
     const view = wasm.focusView(state, settings, wasm.focusNow());
@@ -193,7 +194,7 @@ export const routes = {
       budget_minutes: view.budget_minutes,
       days: log,
       weeks: wasm.focusCpdWeeks(log),
-      chart_svg: wasm.focusCpdChartSvg(log, view.today, { days, title: `Focus minutes, last ${days} days`, budget_minutes: view.budget_minutes }),
+      chart_svg: wasm.focusCpdChartSvg(log, view.today, { days, title: `Focus minutes, last ${days} days`, budget_minutes: view.budget_minutes, width }),
     };
   },
 };

@@ -202,7 +202,7 @@ export async function onContextMenu(info, tab) {
   };
   try {
     const { applied } = await change({ op: "save", idea });
-    await notify(`${SAVED_NOTICE_PREFIX}${applied.id}`, "Saved to your library. Click to plan a classroom trial.");
+    await notify(`${SAVED_NOTICE_PREFIX}${applied.id}`, "Saved to Your ideas. Click to plan a classroom trial.");
   } catch (error) {
     await notify(`staffroom-error:${Date.now()}`, `Could not save: ${error.message}`);
   }
@@ -224,7 +224,7 @@ async function focusRows(wasm) {
   try {
     return wasm.focusCpdRows(wasm.focusCpdDays(focusState)).map((row) => {
       const [y, m, d] = row.date.split("-").map(Number);
-      return { ...row, date: new Date(y, m - 1, d, 12).getTime() };
+      return { date: new Date(y, m - 1, d, 12).getTime(), event: row.activity, minutes: row.minutes, outcome: row.outcome };
     });
   } catch (error) {
     console.warn("Staffroom: focus sessions left out of the CPD log", error);

@@ -6,8 +6,9 @@ import * as instances from "./instances.js";
 import * as lensExamples from "./lens-examples.js";
 import * as library from "./library.js";
 import * as settings from "./settings.js";
+import * as welcome from "./welcome.js";
 
-const areas = [filter, focus, instances, lensExamples, library, settings];
+const areas = [filter, focus, instances, lensExamples, library, settings, welcome];
 
 const routes = Object.assign({}, ...areas.map((area) => area.routes));
 

@@ -14,7 +14,7 @@
 
   const send = async (message) => {
     try {
-      return (await chrome.runtime.sendMessage(message)) ?? { ok: false, error: "Staffroom did not answer." };
+      return (await chrome.runtime.sendMessage(message)) ?? { ok: false, error: "Staffroom did not answer: reload the page and try again." };
     } catch {
       return { ok: false, error: "Staffroom was updated or restarted: reload this page and try again." };
     }
@@ -73,7 +73,7 @@
     });
     button.replaceChildren(svg(saved ? TICK : BOOKMARK), document.createTextNode(saved ? "Saved" : "Save idea"));
     button.setAttribute("aria-pressed", String(saved));
-    button.title = saved ? "Saved to your Staffroom library: click to plan a trial" : "Save this idea to your Staffroom library";
+    button.title = saved ? "Saved to Your ideas in Staffroom: click to plan a trial" : "Save this idea to Your ideas in Staffroom";
   }
 
   function createButton(record) {
@@ -224,7 +224,13 @@ button:disabled { opacity: .6; cursor: progress; }
   }
 
   function field(label, control, hint) {
-    return el("label", {}, label, ...(hint ? [el("span", { class: "hint", text: hint })] : []), control);
+    if (!hint) return el("label", {}, label, control);
+    // A hint says what to write; once something is written it only takes room.
+    const note = el("span", { class: "hint", text: hint });
+    const update = () => { note.hidden = control.value.trim() !== ""; };
+    control.addEventListener("input", update);
+    update();
+    return el("label", {}, label, note, control);
   }
 
   function excerpt(text) {
@@ -320,7 +326,7 @@ button:disabled { opacity: .6; cursor: progress; }
       warning,
       el("div", { class: "actions" }, later, submit),
     );
-    const savedLine = el("p", { class: "saved" }, svg(TICK), result.applied?.created === false ? "Already in your library" : "Saved to your library");
+    const savedLine = el("p", { class: "saved" }, svg(TICK), result.applied?.created === false ? "Already in Your ideas" : "Saved to Your ideas");
     panel.append(
       savedLine,
       el("h2", { id: titleId, text: idea.plan ? "Your classroom trial" : "Plan a classroom trial" }),
@@ -368,7 +374,7 @@ button:disabled { opacity: .6; cursor: progress; }
       : "I'll ask how it went in a week.";
     const done = el("button", { type: "button", class: "primary", text: "Done" });
     done.addEventListener("click", () => close());
-    const open = el("button", { type: "button", text: "Open library" });
+    const open = el("button", { type: "button", text: "Open Your ideas" });
     open.addEventListener("click", () => {
       send({ type: "library/open", hash: `#idea=${encodeURIComponent(value.applied.id)}` });
       close(false);

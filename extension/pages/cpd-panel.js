@@ -4,11 +4,9 @@
 import { el } from "./focus-dom.js";
 
 const STYLE = `
-.cpd-panel { container-type: inline-size; }
-.cpd-panel figure { margin: 0; overflow-x: auto; }
+.cpd-panel figure { margin: 0; }
+/* Drawn by the engine at the width it is shown, so labels keep their size and none is cut off. */
 .cpd-panel svg { display: block; width: 100%; height: auto; color: var(--muted); }
-/* In a narrow column the chart keeps a readable size and scrolls, newest day in view. */
-@container (max-width: 520px) { .cpd-panel svg { width: 560px; max-width: none; } }
 .cpd-panel svg .bar { fill: var(--accent); }
 .cpd-panel svg .budget { color: var(--warn); }
 .cpd-panel .totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(64px, 1fr)); gap: 6px; padding: 0; margin: 0; list-style: none; }
@@ -60,9 +58,9 @@ function weeksTable(weeks) {
   return el("table", {}, el("caption", { className: "visually-hidden", text: "Focus sessions per week, newest first" }), el("thead", {}, head), el("tbody", {}, ...body));
 }
 
-async function load() {
-  const response = await chrome.runtime.sendMessage({ type: "focus/cpd", days: CHART_DAYS });
-  if (!response?.ok) throw new Error(response?.error ?? "Staffroom did not answer");
+async function load(width) {
+  const response = await chrome.runtime.sendMessage({ type: "focus/cpd", days: CHART_DAYS, width });
+  if (!response?.ok) throw new Error(response?.error ?? "Staffroom did not answer: reload this page and try again.");
   const { library } = await chrome.storage.local.get("library");
   return { ...response.value, ideas: ideaCounts(library) };
 }
@@ -78,7 +76,7 @@ export async function renderCpdPanel(container) {
   async function draw() {
     let log;
     try {
-      log = await load();
+      log = await load(Math.round(container.clientWidth - paddingOf(container)));
     } catch (error) {
       container.replaceChildren(heading(), el("p", { className: "error", role: "alert", text: error.message }));
       return;
@@ -86,7 +84,7 @@ export async function renderCpdPanel(container) {
     const recent = log.days.filter((d) => d.date > shiftDate(log.today, -CHART_DAYS));
     const minutes = recent.reduce((sum, d) => sum + d.focus_minutes, 0);
     const sessions = recent.reduce((sum, d) => sum + d.sessions, 0);
-    const figure = el("figure", { tabIndex: 0, "aria-label": "Focus minutes per day" }, svgNode(log.chart_svg));
+    const figure = el("figure", { "aria-label": "Focus minutes per day" }, svgNode(log.chart_svg));
     container.replaceChildren(
       heading(),
       el("p", { className: "muted", text: "Focused professional reading and classroom trials, kept on this device." }),
@@ -97,13 +95,26 @@ export async function renderCpdPanel(container) {
       el("h3", { text: "Week by week" }),
       weeksTable(log.weeks),
     );
-    figure.scrollLeft = figure.scrollWidth; // the newest days first, when the chart scrolls
   }
 
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "local" && ("focusState" in changes || "library" in changes)) draw();
   });
+  // Redrawn for a new column width (window resized), once it settles.
+  let drawnWidth = container.clientWidth;
+  let resizeTimer = 0;
+  new ResizeObserver(() => {
+    if (Math.abs(container.clientWidth - drawnWidth) < 8) return;
+    drawnWidth = container.clientWidth;
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(draw, 150);
+  }).observe(container);
   await draw();
+}
+
+function paddingOf(element) {
+  const style = getComputedStyle(element);
+  return parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
 }
 
 function shiftDate(date, days) {

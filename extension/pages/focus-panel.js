@@ -34,7 +34,7 @@ const clockTime = (ms) => new Date(ms).toLocaleTimeString([], { hour: "2-digit",
 
 async function send(type, extra = {}) {
   const response = await chrome.runtime.sendMessage({ type, ...extra });
-  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer"), { code: response?.code });
+  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer: try again in a moment."), { code: response?.code });
   return response.value;
 }
 

@@ -16,7 +16,7 @@ const NUMBER_FIELDS = [
 
 async function ask(type, extra = {}) {
   const response = await chrome.runtime.sendMessage({ type, ...extra });
-  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer"), { errors: response?.errors });
+  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer: reload this page and try again."), { errors: response?.errors });
   return response.value;
 }
 

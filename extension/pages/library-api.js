@@ -4,7 +4,7 @@
 /** Sends `{type, ...payload}`; resolves to the value, or throws an Error carrying `code`. */
 export async function call(type, payload = {}) {
   const response = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer."), { code: response?.code });
+  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer: reload this page and try again."), { code: response?.code });
   return response.value;
 }
 

@@ -3,6 +3,9 @@
 import { apply, el, dateInputValue, localTime, titleOf } from "./library-api.js";
 
 const dialog = document.getElementById("editor");
+// The spelling chosen on the welcome page: a US teacher has grades and periods.
+const { profile } = await chrome.storage.sync.get("profile");
+const GROUP_EXAMPLE = profile?.spelling === "en-US" ? "e.g. Grade 9, 3rd period" : "e.g. Year 9, set 2";
 
 function textField(name, label, { value = "", multiline = false, hint, required = false, type = "text", placeholder } = {}) {
   const id = `field-${name}`;
@@ -41,7 +44,7 @@ const FORMS = {
     submit: idea.plan ? "Save plan" : "Plan trial",
     fields: [
       textField("what", "What will I try?", { value: idea.plan?.what, multiline: true, required: true }),
-      textField("group", "With which class or group?", { value: idea.plan?.group, placeholder: "e.g. Year 9, set 2" }),
+      textField("group", "With which class or group?", { value: idea.plan?.group, placeholder: GROUP_EXAMPLE }),
       textField("by", "By when?", { value: dateInputValue(idea.plan?.by), type: "date" }),
       textField("success_criteria", "How will I know it worked?", { value: idea.plan?.success_criteria, multiline: true, hint: "the evidence you will look for" }),
       textField("share_with", "Who will I share it with?", { value: idea.plan?.share_with }),

@@ -197,7 +197,7 @@ async function followHash() {
   const id = decodeURIComponent(match[2]);
   const idea = library.ideas.find((i) => i.id === id);
   if (!idea) {
-    showToast("That idea is no longer in your library.", { error: true });
+    showToast("That idea is no longer in Your ideas.", { error: true });
     return;
   }
   if (match[1] === "review" || match[1] === "plan") {

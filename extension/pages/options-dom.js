@@ -1,4 +1,5 @@
 // Small DOM helpers for the options page. Text always goes in as textContent.
+import { fieldName } from "./field-names.js";
 
 /** el("p", {className: "hint"}, "text", child) — properties, then children (strings become text). */
 export function el(tag, props = {}, ...children) {
@@ -17,7 +18,7 @@ export const uniqueId = (prefix) => `${prefix}-${++uid}`;
 
 export async function send(type, payload = {}) {
   const response = await chrome.runtime.sendMessage({ type, ...payload });
-  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer"), { errors: response?.errors });
+  if (!response?.ok) throw Object.assign(new Error(response?.error ?? "Staffroom did not answer: reload this page and try again."), { errors: response?.errors });
   return response.value;
 }
 
@@ -124,8 +125,7 @@ export function showErrors(root, errors) {
       unplaced.push(error);
       continue;
     }
-    const note = el("p", { className: "error", id: uniqueId("error"), dataset: { errorFor: error.field } },
-      el("code", {}, error.field), " ", error.message);
+    const note = el("p", { className: "error", id: uniqueId("error"), dataset: { errorFor: error.field } }, ...errorParts(error));
     target.setAttribute("aria-invalid", "true");
     target.setAttribute("aria-describedby", note.id);
     const slot = target.closest(".field, .check, td");
@@ -134,3 +134,12 @@ export function showErrors(root, errors) {
   }
   return unplaced;
 }
+
+/** An error for people: "Muted word 1: the pattern has …", then the field's path for pack authors. */
+export function errorParts({ field, message }) {
+  if (!field) return [message];
+  const name = fieldName(field);
+  return [el("strong", {}, `${name}:`), " ", message, ...(name === field ? [] : [" ", el("code", {}, field)])];
+}
+
+export const errorText = ({ field, message }) => (field ? `${fieldName(field)}: ${message}` : message);

@@ -1,7 +1,7 @@
 // The options page: edits the rule pack. Every change is validated by the engine and stored at
 // once (open tabs refilter without a reload); an invalid change stays on screen with the
 // engine's error next to its field until it is fixed.
-import { clearErrors, send, showErrors } from "./options-dom.js";
+import { clearErrors, errorText, send, showErrors } from "./options-dom.js";
 import { describeSource } from "./options-source.js";
 import { renderLens } from "./options-lens.js";
 import { renderMute } from "./options-mute.js";
@@ -19,10 +19,15 @@ const ownSaves = new Set(); // every pack this page stored, to tell our own chan
 const editor = {
   draft: null, // the pack as shown
   locked: false,
+  unsaved: false, // an invalid edit is on screen, waiting to be fixed
   /** Applies `mutate` to the shown pack and stores it. */
   async change(mutate) {
     mutate(this.draft);
     await save();
+  },
+  /** Says on the page's status line how the last change went. */
+  report(text, isError = false) {
+    setStatus(text, isError);
   },
   /** Replaces the whole pack (import) and redraws. */
   async replace(pack) {
@@ -45,12 +50,14 @@ async function save() {
   try {
     await send("settings/save", { pack: editor.draft });
     clearErrors(editorRoot);
+    editor.unsaved = false;
     setStatus("All changes saved.");
   } catch (error) {
+    editor.unsaved = true;
     clearErrors(editorRoot);
     const unplaced = showErrors(editorRoot, error.errors ?? []);
     const first = unplaced[0] ?? (error.errors ? null : { message: error.message });
-    setStatus(first ? `Not saved: ${first.field ? `${first.field}: ` : ""}${first.message}` : "Not saved: fix the field marked below.", true);
+    setStatus(first ? `Not saved: ${errorText(first)}` : "Not saved: fix the field marked below.", true);
   }
 }
 
@@ -84,7 +91,7 @@ async function main() {
   chrome.storage.onChanged.addListener(async (changes) => {
     if (!("pack" in changes) || ownSaves.has(canonical(changes.pack.newValue))) return;
     const { pack } = await send("settings/get");
-    if (ownSaves.has(canonical(pack)) || $("status").classList.contains("error")) return;
+    if (ownSaves.has(canonical(pack)) || editor.unsaved) return;
     await load();
   });
 }

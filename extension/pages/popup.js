@@ -1,6 +1,8 @@
 // The toolbar popup: the lens switches, what Staffroom hid on the current tab and why, the
-// focus session, and the way to the reading list and settings. `popup.html?tabId=N` shows tab N
+// focus session, and the way to "Your ideas" and settings. `popup.html?tabId=N` shows tab N
 // (for tests, and for the popup opened in a tab).
+import { renderPackLine } from "./popup-packs.js";
+
 const REASONS = [
   ["lens", "Off-topic"],
   ["mute", "Muted words"],
@@ -141,7 +143,11 @@ async function main() {
     $("site-name").textContent = SITE_NAMES[site];
     $("site-name").hidden = false;
   }
-  const refreshLens = async () => renderLens(await send("settings/get"), site);
+  const refreshLens = async () => {
+    const loaded = await send("settings/get");
+    renderLens(loaded, site);
+    await renderPackLine($("lens-packs"), loaded);
+  };
   const refreshStats = async () => renderStats(await send("filter/tabStats", { tabId: tab?.id }), site);
 
   $("lens-global").addEventListener("change", (event) => setLens({ enabled: event.target.checked }));

@@ -143,6 +143,9 @@ pub struct ChartOptions {
     pub title: String,
     /// Draws the daily budget as a dashed line.
     pub budget_minutes: Option<u32>,
+    /// The width the chart is shown at, in CSS pixels (at least 240), so its 11 px labels stay
+    /// 11 px and none is cut off in a narrow column; `None` draws it 692 units wide.
+    pub width: Option<u32>,
 }
 
 impl Default for ChartOptions {
@@ -151,15 +154,19 @@ impl Default for ChartOptions {
             days: 14,
             title: "Focus minutes per day".into(),
             budget_minutes: None,
+            width: None,
         }
     }
 }
 
 const PLOT_LEFT: f64 = 40.0;
 const PLOT_TOP: f64 = 24.0;
-const PLOT_WIDTH: f64 = 640.0;
 const PLOT_HEIGHT: f64 = 160.0;
-const WIDTH: f64 = PLOT_LEFT + PLOT_WIDTH + 12.0;
+const PLOT_RIGHT_MARGIN: f64 = 12.0;
+const DEFAULT_WIDTH: u32 = 692;
+const MIN_WIDTH: u32 = 240;
+/// The room a day-of-month label needs (two digits at 11 px, and a gap).
+const LABEL_ROOM: f64 = 18.0;
 const HEIGHT: f64 = PLOT_TOP + PLOT_HEIGHT + 40.0;
 
 /// A bar chart of focus minutes per day for the `options.days` days ending with `end`.
@@ -174,15 +181,18 @@ pub fn cpd_chart_svg(days: &[CpdDay], end: LocalDate, options: &ChartOptions) ->
     let scale_max = nice_ceiling(max_minutes.max(options.budget_minutes.unwrap_or(0)));
     let y =
         |minutes: u32| PLOT_TOP + PLOT_HEIGHT * (1.0 - f64::from(minutes) / f64::from(scale_max));
-    let step = PLOT_WIDTH / n as f64;
+    let width = f64::from(options.width.unwrap_or(DEFAULT_WIDTH).max(MIN_WIDTH));
+    let plot_width = width - PLOT_LEFT - PLOT_RIGHT_MARGIN;
+    let step = plot_width / n as f64;
     let bar = (step * 0.75).max(1.0);
-    let label_every_day = n <= 31;
+    // Days are labelled as often as they fit, counting back from the last (today's) day.
+    let label_every = (LABEL_ROOM / step).ceil().max(1.0) as usize;
 
     let mut svg = String::new();
     // `write!` into a String cannot fail.
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="staffroom-cpd-title staffroom-cpd-desc" font-family="system-ui, sans-serif" font-size="11">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" role="img" aria-labelledby="staffroom-cpd-title staffroom-cpd-desc" font-family="system-ui, sans-serif" font-size="11">"#
     );
     let _ = write!(
         svg,
@@ -200,7 +210,7 @@ pub fn cpd_chart_svg(days: &[CpdDay], end: LocalDate, options: &ChartOptions) ->
         let _ = write!(
             svg,
             r##"<line class="grid" x1="{PLOT_LEFT}" y1="{gy:.1}" x2="{:.1}" y2="{gy:.1}" stroke="currentColor" stroke-opacity="0.2"/><text class="label" x="{:.1}" y="{:.1}" text-anchor="end" fill="currentColor">{minutes}</text>"##,
-            PLOT_LEFT + PLOT_WIDTH,
+            PLOT_LEFT + plot_width,
             PLOT_LEFT - 6.0,
             gy + 4.0
         );
@@ -233,7 +243,7 @@ pub fn cpd_chart_svg(days: &[CpdDay], end: LocalDate, options: &ChartOptions) ->
             );
         }
         let new_month = i == 0 || date.day() == 1;
-        if label_every_day || new_month {
+        if (n - 1 - i) % label_every == 0 {
             let _ = write!(
                 svg,
                 r#"<text class="label" x="{cx:.1}" y="{:.1}" text-anchor="middle" fill="currentColor">{}</text>"#,
@@ -256,8 +266,8 @@ pub fn cpd_chart_svg(days: &[CpdDay], end: LocalDate, options: &ChartOptions) ->
         let _ = write!(
             svg,
             r#"<line class="budget" x1="{PLOT_LEFT}" y1="{by:.1}" x2="{:.1}" y2="{by:.1}" stroke="currentColor" stroke-dasharray="4 3"/><text class="label" x="{:.1}" y="{:.1}" text-anchor="end" fill="currentColor">budget {budget} min</text>"#,
-            PLOT_LEFT + PLOT_WIDTH,
-            PLOT_LEFT + PLOT_WIDTH,
+            PLOT_LEFT + plot_width,
+            PLOT_LEFT + plot_width,
             by - 4.0
         );
     }

@@ -148,10 +148,10 @@ fn handle_text(site: Site, handle: &str) -> String {
     }
 }
 
-/// Escape text for Markdown: one line per source line (blank lines and leading indentation
-/// dropped so nothing becomes a code block or ends the enclosing block), joined with hard
-/// breaks and `continuation` (e.g. `"> "` inside a quote), every Markdown-significant ASCII
-/// character backslash-escaped, bidi controls removed.
+/// Text for Markdown: one line per source line (blank lines and leading indentation dropped so
+/// nothing becomes a code block or ends the enclosing block), joined with hard breaks and
+/// `continuation` (e.g. `"> "` inside a quote), bidi controls removed. Only what would change
+/// the rendering is escaped (see `md_escape_line`), so the raw file reads as the teacher wrote it.
 fn md_lines(text: &str, continuation: &str) -> String {
     let lines: Vec<String> = text
         .split([
@@ -163,143 +163,248 @@ fn md_lines(text: &str, continuation: &str) -> String {
     lines.join(&format!("\\\n{continuation}"))
 }
 
+/// Escapes one line for CommonMark (and GitHub's tables and strikethrough): a backslash goes
+/// only before a character that would otherwise start a block (heading, quote, list, rule,
+/// fence, table row), open emphasis, code, a link, an HTML tag or an entity, or end a heading.
+/// "5-question", "#mathschat" and "snake_case" stay as they are.
 fn md_escape_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut leading_digits = true;
-    for c in line
+    let chars: Vec<char> = line
         .chars()
         .filter(|c| !is_bidi_control(*c) && (!c.is_control() || *c == '\t'))
-    {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '-' | '!' | '|' | '~' | '&' | '=' | '^' => {
-                out.push('\\');
-                out.push(c);
+        .collect();
+    let escape_at = block_escapes(&chars);
+    let tildes = chars.iter().filter(|&&c| c == '~').count();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let inline = match c {
+            '`' | '*' | '[' => true,
+            // A backslash escapes the punctuation after it, or ends the line with a hard break.
+            '\\' => after.map_or(true, |a| a.is_ascii_punctuation()),
+            // Emphasis with _ never starts or ends inside a word.
+            '_' => {
+                !(before.is_some_and(char::is_alphanumeric)
+                    && after.is_some_and(char::is_alphanumeric))
             }
-            // "1." at the start of a line would begin an ordered list.
-            '.' if leading_digits && !out.is_empty() => out.push_str("\\."),
-            _ => out.push(c),
+            '<' => after.is_some_and(|a| a.is_ascii_alphabetic() || matches!(a, '/' | '!' | '?')),
+            '&' => is_entity(&chars[i + 1..]),
+            // GitHub strikes through text between tildes.
+            '~' => tildes >= 2,
+            _ => false,
+        };
+        if inline || escape_at.contains(&i) {
+            out.push('\\');
         }
-        leading_digits &= c.is_ascii_digit();
+        out.push(c);
     }
     out
 }
 
-/// One row of a CPD log. Ideas supply their trials; the focus-session engine supplies
-/// reading time (`minutes`).
+/// Where a line would open or close a block if it began one: the positions to escape.
+fn block_escapes(chars: &[char]) -> Vec<usize> {
+    let first = chars.first().copied();
+    let spaced = |i: usize| chars.get(i).map_or(true, |c| *c == ' ' || *c == '\t');
+    let mut at = Vec::new();
+    // A line of one repeated mark is a rule or a heading underline (---, ***, ___, ===).
+    let marks: Vec<char> = chars
+        .iter()
+        .copied()
+        .filter(|c| *c != ' ' && *c != '\t')
+        .collect();
+    let one_mark =
+        first.is_some_and(|f| matches!(f, '-' | '_' | '*' | '=') && marks.iter().all(|c| *c == f));
+    let hashes = chars.iter().take_while(|c| **c == '#').count();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if one_mark
+        || matches!(first, Some('>'))
+        || (matches!(first, Some('-' | '+')) && spaced(1))
+        || ((1..=6).contains(&hashes) && spaced(hashes))
+    {
+        at.push(0);
+    } else if (1..=9).contains(&digits)
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && spaced(digits + 1)
+    {
+        at.push(digits); // "1." or "1)" starts an ordered list
+    }
+    // A table's delimiter row (| --- | :-: |) turns the line above into a table header.
+    if chars.contains(&'|')
+        && chars.contains(&'-')
+        && chars
+            .iter()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    {
+        at.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == '|')
+                .map(|(i, _)| i),
+        );
+    }
+    // Closing hashes after a space end a heading's text ("Try this #" would lose its "#").
+    let trailing = chars.iter().rev().take_while(|c| **c == '#').count();
+    if trailing > 0 && trailing < chars.len() && spaced(chars.len() - trailing - 1) {
+        at.push(chars.len() - trailing);
+    }
+    at
+}
+
+/// `&amp;`, `&#38;`, `&#x26;`: text after `&` that a Markdown renderer would read as an entity.
+fn is_entity(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+/// One event of a CPD log: an idea saved, a trial planned, tried or reviewed (from the
+/// library), or a day's focus sessions (from the focus engine, passed in). Fields an event
+/// does not have stay empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CpdEntry {
     /// Epoch ms; written as a local date.
     pub date: i64,
-    pub activity: String,
+    pub event: String,
+    /// The idea, in a line.
+    pub idea: String,
+    /// Where, and who posted it.
+    pub source: String,
     pub minutes: Option<u32>,
     pub outcome: String,
+    /// Why I saved it.
+    pub note: String,
+    pub group: String,
+    pub plan: String,
+    pub success_criteria: String,
+    pub evidence: String,
     pub reflection: String,
+    pub next_step: String,
+    pub link: String,
 }
 
-/// The library's trials as CPD entries: one per reviewed trial (dated by its review) and
-/// one per trial in progress (dated by its trial date, or when it was planned).
+/// The CSV's header, one column per field of `CpdEntry`.
+const CSV_HEADER: [&str; 14] = [
+    "Date",
+    "Event",
+    "Idea",
+    "Source",
+    "Minutes",
+    "Outcome",
+    "Why I saved it",
+    "Class or group",
+    "Plan",
+    "Success criteria",
+    "Evidence",
+    "Reflection",
+    "Next step",
+    "Link",
+];
+
+/// The library's CPD events: every idea's saving, its trial's planning, its trying (dated by
+/// the trial date, once the teacher has started it) and its review.
 pub fn cpd_entries(library: &Library) -> Vec<CpdEntry> {
-    library.ideas.iter().filter_map(cpd_entry).collect()
+    library.ideas.iter().flat_map(idea_events).collect()
 }
 
-fn cpd_entry(idea: &Idea) -> Option<CpdEntry> {
-    let plan = idea.plan.as_ref();
-    let what = plan
-        .map(|p| p.what.trim())
-        .filter(|w| !w.is_empty())
-        .map_or_else(|| idea.excerpt(), str::to_string);
-    let mut activity = format!("Classroom trial: {what}");
-    if let Some(group) = plan.map(|p| p.group.trim()).filter(|g| !g.is_empty()) {
-        activity.push_str(&format!(" with {group}"));
-    }
-    let source = idea.author.handle.trim();
-    if !source.is_empty() {
-        activity.push_str(&format!(
-            " (idea from {} on {})",
-            handle_text(idea.site, source),
-            idea.site.label()
-        ));
-    }
-    let join = |parts: &[String]| {
-        parts
-            .iter()
-            .filter(|p| !p.trim().is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ")
+fn idea_events(idea: &Idea) -> Vec<CpdEntry> {
+    let source = match (idea.author.handle.trim(), idea.site) {
+        ("", Site::Web) => String::new(),
+        ("", site) => site.label().to_string(),
+        (handle, Site::Web) => handle.to_string(),
+        // "X (@rivera)": a cell starting with @ would be read as a formula.
+        (handle, site) => format!("{} ({})", site.label(), handle_text(site, handle)),
     };
-    match (&idea.review, idea.status) {
-        (Some(review), _) if idea.status != Status::Saved => {
-            let verdict = match idea.status {
-                Status::Embedded => "Now embedded in my practice.",
-                Status::Dropped => "Not continuing with it.",
-                _ => "",
-            };
-            let evidence = if review.evidence.trim().is_empty() {
-                String::new()
+    let base = CpdEntry {
+        idea: idea.excerpt(),
+        source,
+        link: idea.permalink.clone(),
+        ..CpdEntry::default()
+    };
+    let mut events = vec![CpdEntry {
+        date: idea.saved_at,
+        event: "Idea saved".into(),
+        note: idea.note.trim().to_string(),
+        ..base.clone()
+    }];
+    let Some(plan) = &idea.plan else {
+        return events;
+    };
+    events.push(CpdEntry {
+        date: plan.planned_at,
+        event: "Trial planned".into(),
+        group: plan.group.trim().to_string(),
+        plan: plan.what.trim().to_string(),
+        success_criteria: plan.success_criteria.trim().to_string(),
+        ..base.clone()
+    });
+    let started = !matches!(idea.status, Status::Saved | Status::Planned);
+    if idea.status == Status::Trying || (started && idea.review.is_some()) {
+        // On the trial date, or on the review's if the trial came sooner than planned.
+        let planned_day = plan.by.unwrap_or(plan.planned_at);
+        let reviewed = idea.review.as_ref().map_or(i64::MAX, |r| r.reviewed_at);
+        events.push(CpdEntry {
+            date: planned_day.min(reviewed),
+            event: "Tried in class".into(),
+            group: plan.group.trim().to_string(),
+            outcome: if idea.status == Status::Trying {
+                "In progress".into()
             } else {
-                format!("Evidence: {}", review.evidence.trim())
-            };
-            let next = if review.next_step.trim().is_empty() {
                 String::new()
-            } else {
-                format!("Next step: {}", review.next_step.trim())
-            };
-            Some(CpdEntry {
-                date: review.reviewed_at,
-                activity,
-                minutes: None,
-                outcome: join(&[
-                    review.how_it_went.trim().to_string(),
-                    evidence,
-                    verdict.to_string(),
-                ]),
-                reflection: join(&[review.reflection.trim().to_string(), next]),
-            })
-        }
-        (_, Status::Trying) => {
-            let plan = plan?;
-            let criteria = if plan.success_criteria.trim().is_empty() {
-                String::new()
-            } else {
-                format!("Looking for: {}", plan.success_criteria.trim())
-            };
-            Some(CpdEntry {
-                date: plan.by.unwrap_or(plan.planned_at),
-                activity,
-                minutes: None,
-                outcome: join(&["In progress.".to_string(), criteria]),
-                reflection: String::new(),
-            })
-        }
-        _ => None,
+            },
+            ..base.clone()
+        });
     }
+    if let Some(review) = idea.review.as_ref().filter(|_| started) {
+        let verdict = match idea.status {
+            Status::Embedded => " Now embedded in my practice.",
+            Status::Dropped => " Not continuing with it.",
+            _ => "",
+        };
+        events.push(CpdEntry {
+            date: review.reviewed_at,
+            event: "Reviewed".into(),
+            outcome: format!("{}{verdict}", review.how_it_went.trim())
+                .trim()
+                .to_string(),
+            evidence: review.evidence.trim().to_string(),
+            reflection: review.reflection.trim().to_string(),
+            next_step: review.next_step.trim().to_string(),
+            ..base
+        });
+    }
+    events
 }
 
-/// A CPD log as CSV (RFC 4180: CRLF rows, quoted fields where needed) with the columns
-/// `date,activity,minutes,outcome,reflection`: the library's trials plus `extra` rows
-/// (focus-session minutes), oldest first. Cells that a spreadsheet would run as a formula
-/// (starting with = + - @, tab or CR) are prefixed with `'`. No BOM: for Excel, the page
-/// should prepend U+FEFF when it builds the download.
+/// A CPD log as CSV (RFC 4180: CRLF rows, quoted fields where needed), one row per event
+/// (the library's and `extra`, e.g. focus sessions), oldest first, one column per field.
+/// Cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) are
+/// prefixed with `'`. No BOM: for Excel, the page prepends U+FEFF when it builds the download.
 pub fn export_csv(library: &Library, extra: &[CpdEntry], tz_offset_minutes: i32) -> String {
     let mut rows = cpd_entries(library);
     rows.extend_from_slice(extra);
-    rows.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
-            .then_with(|| a.activity.cmp(&b.activity))
-    });
-    let mut out = String::from("date,activity,minutes,outcome,reflection\r\n");
+    // Stable: an idea's events on the same instant keep their order (saved, planned, …).
+    rows.sort_by_key(|row| row.date);
+    let mut out = CSV_HEADER.join(",") + "\r\n";
     for row in &rows {
-        let minutes = row.minutes.map(|m| m.to_string()).unwrap_or_default();
         let cells = [
             iso_date(row.date, tz_offset_minutes),
-            csv_cell(&row.activity),
-            minutes,
+            csv_cell(&row.event),
+            csv_cell(&row.idea),
+            csv_cell(&row.source),
+            row.minutes.map(|m| m.to_string()).unwrap_or_default(),
             csv_cell(&row.outcome),
+            csv_cell(&row.note),
+            csv_cell(&row.group),
+            csv_cell(&row.plan),
+            csv_cell(&row.success_criteria),
+            csv_cell(&row.evidence),
             csv_cell(&row.reflection),
+            csv_cell(&row.next_step),
+            csv_cell(&row.link),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");

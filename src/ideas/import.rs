@@ -49,7 +49,13 @@ pub struct Skipped {
 pub fn import_json(library: &mut Library, json: &str) -> Result<ImportReport, IdeaError> {
     library.check_version()?;
     let value: Value = serde_json::from_str(json.trim_start_matches('\u{FEFF}'))
-        .map_err(|e| IdeaError::Format(format!("this file is not valid JSON ({e})")))?;
+        .map_err(|e| {
+            IdeaError::Format(format!(
+                "this file is not JSON: it cannot be read from line {}, column {}. Choose the .json file that \"JSON backup\" saved",
+                e.line(),
+                e.column()
+            ))
+        })?;
     let (version, records) = envelope(&value, true)?;
     let mut working = library.clone();
     let mut report = ImportReport::default();
@@ -120,6 +126,11 @@ fn envelope(value: &Value, require_format: bool) -> Result<(u64, &Vec<Value>), I
             return Err(IdeaError::Format(format!(
                 "this is not a Staffroom library export (format is {other})"
             )))
+        }
+        None if require_format && ["lens", "mute", "noise", "troll", "accounts"].iter().any(|k| object.contains_key(*k)) => {
+            return Err(IdeaError::Format(
+                "this is a rule pack, not a library backup: import it in Staffroom's settings, under Import and export".into(),
+            ))
         }
         None if require_format => return Err(IdeaError::Format(format!(
             "this is not a Staffroom library export: the \"format\": \"{FORMAT}\" field is missing"

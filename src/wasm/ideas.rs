@@ -113,7 +113,7 @@ pub fn ideas_export_markdown(
     ))
 }
 
-/// `extra`: `[{date, activity, minutes, outcome, reflection}]` (focus sessions), or undefined.
+/// `extra`: more CPD events (`CpdEntry` fields: `{date, event, minutes, outcome}` for focus sessions), or undefined.
 #[wasm_bindgen(js_name = ideasExportCsv)]
 pub fn ideas_export_csv(
     library_value: JsValue,

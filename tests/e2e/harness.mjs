@@ -12,7 +12,8 @@ export const EXTENSION = join(ROOT, "dist", "chrome");
 // As strict as the real sites for scripts (no 'wasm-unsafe-eval'); images and media as X allows them.
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data: blob:; media-src 'self' https: blob:";
 
-export async function launch({ colorScheme = "light", viewport = { width: 1000, height: 900 }, headless = true } = {}) {
+/** `keepWelcome`: leave open the welcome page that a fresh install opens (other tests close it). */
+export async function launch({ colorScheme = "light", viewport = { width: 1000, height: 900 }, headless = true, keepWelcome = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "staffroom-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -28,6 +29,13 @@ export async function launch({ colorScheme = "light", viewport = { width: 1000, 
   });
   // Nothing may leave the machine: anything not served by a test is refused.
   await context.route(/^https?:\/\//, (route) => route.abort());
+  if (!keepWelcome) {
+    const closeWelcome = async (page) => {
+      await page.waitForURL(/\/welcome\.html$/, { timeout: 10_000 }).then(() => page.close(), () => {});
+    };
+    context.on("page", closeWelcome);
+    context.pages().forEach(closeWelcome);
+  }
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent("serviceworker", { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;

@@ -4,6 +4,7 @@
 // unreadable stored library is never overwritten, a full storage leaves the library intact.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, watchErrors, outputDir } from "./harness.mjs";
@@ -123,6 +124,17 @@ test("plan, review from a reminder's deep link, delete with undo, weekly view", 
   assert.deepEqual(await alarmNames(), ["trial", "follow_up_1w", "follow_up_3w"].map((k) => `staffroom-idea:${idea.id}:${k}`).sort());
 
   await page.screenshot({ path: join(OUT, `library-${colorScheme}.png`), fullPage: false });
+  // The CPD chart is drawn for its column: labels at their size, none cut off at either end.
+  await page.locator("#cpd-panel svg text").first().waitFor();
+  const labels = await page.$$eval("#cpd-panel svg text", (texts) => {
+    const column = texts[0].closest("figure").getBoundingClientRect();
+    return texts.map((text) => {
+      const box = text.getBoundingClientRect();
+      return { text: text.textContent, inside: box.left >= column.left - 0.5 && box.right <= column.right + 0.5, height: box.height };
+    });
+  });
+  assert.deepEqual(labels.filter((label) => !label.inside), []);
+  assert.ok(labels.every((label) => label.height >= 10), JSON.stringify(labels));
 
   // A reminder's notification opens library.html#review=<id>.
   await page.goto(browser.extensionUrl(`library.html#review=${encodeURIComponent(idea.id)}`));
@@ -181,7 +193,20 @@ test("export and import round trip through the page; a bad file changes nothing"
   assert.match(markdown.body.toString("utf8"), /^# My Staffroom portfolio/);
   const csv = await download("csv");
   assert.deepEqual([...csv.body.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the CSV starts with a BOM for Excel");
-  assert.match(csv.body.toString("utf8"), /Classroom trial: Exit tickets sorted into three piles/);
+  // Read back as a spreadsheet would: Python's csv module, the BOM taken as the UTF-8 signature.
+  const csvFile = join(OUT, "cpd-log.csv");
+  writeFileSync(csvFile, csv.body);
+  const rows = JSON.parse(execFileSync("python3", ["-c",
+    "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))", csvFile], { encoding: "utf8" }));
+  assert.deepEqual(rows[0], ["Date", "Event", "Idea", "Source", "Minutes", "Outcome", "Why I saved it", "Class or group", "Plan", "Success criteria", "Evidence", "Reflection", "Next step", "Link"]);
+  assert.ok(rows.every((row) => row.length === 14), "one column per field on every row");
+  const planned = rows.find((row) => row[1] === "Trial planned");
+  assert.deepEqual([planned[2], planned[7], planned[8], planned[9]],
+    ["Exit tickets sorted into three piles", "8C", "Exit tickets sorted into three piles", "Fewer than a third in the 'not yet' pile by week 3"]);
+  // Oldest first; the trial was tried (at the latest) when it was reviewed, before its planned date.
+  assert.deepEqual(rows.slice(1).map((row) => row[1]), ["Idea saved", "Idea saved", "Idea saved", "Idea saved", "Trial planned", "Tried in class", "Reviewed"]);
+  const reviewed = rows.at(-1);
+  assert.deepEqual(reviewed.slice(10, 13), ["9 of 28 in 'not yet' by week 3", "Worth keeping", "Use in every Y8 unit"]);
 
   const before = await libraryNow();
   for (const idea of before.ideas) await send({ type: "library/apply", op: { op: "delete", id: idea.id } });
@@ -202,6 +227,12 @@ test("export and import round trip through the page; a bad file changes nothing"
   writeFileSync(bad, '{"format": "something-else", "ideas": []}');
   await page.setInputFiles("#import-file", bad);
   await page.locator("#import-report").filter({ hasText: "Nothing was imported" }).waitFor();
+  assert.deepEqual(byId(await libraryNow()), byId(before));
+
+  // A rule pack brought to this page is sent where it belongs.
+  writeFileSync(bad, JSON.stringify({ version: 1, lens: { packs: ["maths"] } }));
+  await page.setInputFiles("#import-file", bad);
+  await page.locator("#import-report").filter({ hasText: "this is a rule pack, not a library backup: import it in Staffroom's settings" }).waitFor();
   assert.deepEqual(byId(await libraryNow()), byId(before));
   assert.deepEqual(errors, []);
 });

@@ -58,7 +58,7 @@ test("an invalid edit shows the engine's error next to the field and is not save
   await word.press("Tab");
   const note = options.locator('td p.error[data-error-for="mute[0].value"]');
   await note.waitFor();
-  assert.match(await note.textContent(), /^mute\[0\]\.value /);
+  assert.equal(await note.textContent(), "Muted word 1: the pattern has an opening bracket ( without a closing one mute[0].value");
   assert.equal(await word.getAttribute("aria-invalid"), "true");
   assert.equal(await word.inputValue(), "(unclosed");
   assert.match(await options.locator("#status").textContent(), /^Not saved/);
@@ -80,15 +80,85 @@ test("a broken pack file is refused with field-named errors beside the import co
   const list = options.locator(".import-errors");
   await list.waitFor();
   const items = await list.locator("li").allTextContents();
-  assert.ok(items.some((t) => t.startsWith("mute[0].match ")), items.join("\n"));
-  assert.ok(items.some((t) => t.startsWith("lens.hashtags[0] ")), items.join("\n"));
+  assert.ok(items.some((t) => /^Muted word 1, how to match: expected one of word, substring, regex.* mute\[0\]\.match$/.test(t)), items.join("\n"));
+  assert.ok(items.some((t) => /^Your hashtag 1: .* lens\.hashtags\[0\]$/.test(t)), items.join("\n"));
+  // The page does not claim that all is saved.
+  assert.equal(await options.locator("#status").textContent(), "Import failed: your rules are unchanged.");
   assert.equal(await options.locator('input[type="file"]').getAttribute("aria-describedby"), await list.getAttribute("id"));
   assert.deepEqual(await storedPack(), before);
 
   writeFileSync(file, "{ not json");
   await options.locator('input[type="file"]').setInputFiles(file);
-  await options.locator(".import-errors li", { hasText: "is not JSON" }).waitFor();
+  await options.locator(".import-errors li", { hasText: "broken-pack.json cannot be read: it is not JSON: something unexpected at line 1, column 3." }).waitFor();
   assert.deepEqual(await storedPack(), before);
+
+  // A library backup is not a rule pack: the teacher is told where it goes.
+  writeFileSync(file, JSON.stringify({ format: "staffroom-library", version: 1, ideas: [] }));
+  await options.locator('input[type="file"]').setInputFiles(file);
+  await options.locator(".import-errors li", { hasText: "broken-pack.json is a library backup, not a rule pack: import it on the Your ideas page" }).waitFor();
+  assert.deepEqual(await storedPack(), before);
+});
+
+test("the mute box picks a mode that can match what was typed, or asks", async () => {
+  const box = options.getByRole("textbox", { name: "Word to mute" });
+  assert.equal(await box.getAttribute("placeholder"), "a word, a phrase or #hashtag");
+  const added = async () => (await storedPack()).mute.at(-1);
+  const mute = async (text) => {
+    const count = (await storedPack()).mute.length;
+    await box.fill(text);
+    await box.press("Enter");
+    return count;
+  };
+  const whenAdded = async (count) => options.waitForFunction(async (count) =>
+    (await chrome.runtime.sendMessage({ type: "settings/get" })).value.pack.mute.length === count + 1, count);
+
+  await whenAdded(await mute("crypto*"));
+  assert.deepEqual(await added(), { value: "crypto", targets: ["content", "tag"], match: "substring", action: "hide" });
+  await options.getByText("Muted “crypto” inside longer words too.").waitFor();
+
+  await whenAdded(await mute("“buy now”"));
+  assert.deepEqual(await added(), { value: "buy now", targets: ["content", "tag"], match: "word", action: "hide" });
+  // Rewriting a whole-word rule as a pattern switches its row to pattern matching.
+  const phrase = options.getByRole("textbox", { name: "Muted word", exact: true }).last();
+  await phrase.fill("buy now$");
+  await phrase.press("Tab");
+  await options.getByRole("combobox", { name: "How to match “buy now$”" }).waitFor();
+  assert.equal(await options.getByRole("combobox", { name: "How to match “buy now$”" }).inputValue(), "regex");
+  assert.deepEqual(await added(), { value: "buy now$", targets: ["content", "tag"], match: "regex", action: "hide" });
+
+  // Written like a regular expression: a question, not a whole-word rule that cannot match.
+  const count = await mute("^free (money|crypto)");
+  const question = options.getByRole("group", { name: "How to mute this" });
+  await question.waitFor();
+  assert.equal((await storedPack()).mute.length, count + 1 - 1, "nothing added before the answer");
+  await question.getByRole("button", { name: "As a pattern" }).click();
+  await whenAdded(count);
+  assert.deepEqual(await added(), { value: "^free (money|crypto)", targets: ["content", "tag"], match: "regex", action: "hide" });
+  await options.getByRole("status").filter({ hasText: "All changes saved." }).waitFor();
+
+  // Its row's date is readable at this width.
+  const expires = options.getByLabel(/Mute “\^free \(money\|crypto\)” until/);
+  await expires.fill("2031-12-25");
+  await options.getByRole("status").filter({ hasText: "All changes saved." }).waitFor();
+  // Every date and choice in the rows is at least as wide as the browser draws it unconstrained.
+  const cutOff = await options.$$eval(".rules input[type=date], .rules select", (controls) => controls.filter((control) => {
+    const free = control.cloneNode(true);
+    free.style.cssText = "position: absolute; width: auto; min-width: 0; max-width: none";
+    control.after(free);
+    const needed = free.getBoundingClientRect().width;
+    free.remove();
+    return control.getBoundingClientRect().width < needed - 0.5;
+  }).map((control) => control.getAttribute("aria-label")));
+  assert.deepEqual(cutOff, []);
+  await options.locator("#section-mute").screenshot({ path: `${dir}/options-mute.png` });
+
+  // Back to the one rule the later tests expect.
+  await options.evaluate(async () => {
+    const { value } = await chrome.runtime.sendMessage({ type: "settings/get" });
+    await chrome.runtime.sendMessage({ type: "settings/save", pack: { ...value.pack, mute: value.pack.mute.slice(0, 1) } });
+  });
+  await options.reload();
+  await options.locator(".pack").first().waitFor();
 });
 
 test("export and import round-trip the pack", async () => {

@@ -115,6 +115,7 @@ test("save a post, plan the trial in the card, reminders become alarms, the libr
   await page.keyboard.type(`${String(by.getMonth() + 1).padStart(2, "0")}${String(by.getDate()).padStart(2, "0")}${by.getFullYear()}`);
   await tabTo(page, "How will I know it worked? The evidence you will look for");
   await page.keyboard.type("Most recall 4 of 5 by week 3");
+  assert.equal(await focusedName(page), "How will I know it worked?", "the hint goes once the field is filled");
   await tabTo(page, "Who will I share it with?");
   await page.keyboard.type("Maths department meeting");
   await tabTo(page, "Why I saved it Optional");
