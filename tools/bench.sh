@@ -17,6 +17,13 @@ tools/wasm-size.sh
 for zip in dist/staffroom-*.zip; do printf '%s: %d KB\n' "$zip" "$(($(wc -c <"$zip") / 1024))"; done
 
 echo
+echo "## Professional lens: the development set and held-out corpora (never trained on)"
+cargo run --quiet --locked --release --example lens_eval
+echo
+echo "## Professional lens: the training run's cross-validation (rewrites extension/models/topic.srlm identically)"
+cargo run --quiet --locked --release --example train_topic
+
+echo
 echo "## Troll and noise filter quality"
 cargo run --quiet --locked --release --example troll_eval
 
