@@ -361,11 +361,12 @@ impl Engine {
             let author = post.author.as_deref().map(fold_handle).unwrap_or_default();
             return Ok(Some(format!("colleague: @{author}")));
         }
-        let hit = self.lens.as_ref().and_then(|lens| lens.hit(tags, text));
+        // A lens with no topics at all lets every post through (see `rules::Lens`).
+        let Some(lens) = &self.lens else { return Ok(None) };
+        let hit = lens.hit(tags, text);
         let (Some(threshold), Some(model)) = (self.strictness.threshold(), &self.topic_model) else {
             return match hit {
                 Some(hit) => Ok(Some(format!("on topic: {}", hit.shown))),
-                None if self.lens.is_none() => Ok(None),
                 None => Err("off-topic: none of your tags or keywords".to_string()),
             };
         };

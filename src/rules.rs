@@ -22,8 +22,6 @@ pub const MAX_VALUE_CHARS: usize = 512;
 pub const MAX_MUTE_RULES: usize = 10_000;
 /// Per list: muted accounts, trusted accounts.
 pub const MAX_ACCOUNTS: usize = 10_000;
-/// The topic packs a pack without a `lens` section starts with (the extension's default too).
-pub const DEFAULT_PACKS: [&str; 2] = ["uk-edchat", "us-edchat"];
 /// Per list: the lens's topic packs, own hashtags, keywords.
 pub const MAX_LENS_TERMS: usize = 2_000;
 
@@ -40,8 +38,9 @@ pub struct RulePack {
 /// The professional lens. Posts pass when they carry one of the hashtags (own or from the
 /// chosen topic packs, variant spellings folded together), contain a keyword as a whole word
 /// or phrase, come from a trusted colleague, or (strictness `relaxed` or `balanced`) read as a
-/// teacher's professional post to the topic judge. With strictness `tags`, a lens that has
-/// nothing to match lets every post through: a new user is never shown an empty timeline.
+/// teacher's professional post to the topic judge. A lens that has nothing to match (no packs,
+/// hashtags or keywords) lets every post through, whatever its strictness: a new user is never
+/// shown an empty timeline, and a pack that only sets, say, the troll filter filters nothing else.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lens {
     pub enabled: bool,
@@ -136,7 +135,7 @@ impl Default for Lens {
     fn default() -> Self {
         Lens {
             enabled: true,
-            packs: DEFAULT_PACKS.iter().map(|p| p.to_string()).collect(),
+            packs: Vec::new(),
             hashtags: Vec::new(),
             keywords: Vec::new(),
             strictness: Strictness::default(),
@@ -272,10 +271,7 @@ impl RulePack {
         let lens = if !self.lens.enabled {
             "lens off".to_string()
         } else if self.lens.packs.is_empty() && self.lens.hashtags.is_empty() && self.lens.keywords.is_empty() {
-            match self.lens.strictness {
-                Strictness::Tags => "lens on but empty (every post passes until topics are added)".to_string(),
-                _ => format!("lens on ({strictness}): teaching posts by their words, no topic packs"),
-            }
+            "lens on but empty (every post passes until topics are added)".to_string()
         } else {
             let pack_tags: usize =
                 self.lens.packs.iter().filter_map(|id| lens::find(id)).map(|p| p.hashtags.len()).sum();

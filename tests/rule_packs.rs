@@ -64,7 +64,7 @@ fn empty_pack_gets_teacher_defaults() {
     let pack = RulePack::from_json("{}").unwrap();
     assert_eq!(pack, RulePack::default());
     assert_eq!(pack.version, 1);
-    assert!(pack.lens.enabled && pack.lens.packs == staffroom::rules::DEFAULT_PACKS);
+    assert!(pack.lens.enabled && pack.lens.packs.is_empty());
     assert_eq!(pack.lens.strictness, staffroom::lens::topic::Strictness::Balanced);
     assert!(pack.lens.sites.x && pack.lens.sites.bluesky && pack.lens.sites.mastodon);
     assert_eq!(pack.troll.sensitivity, Sensitivity::Medium);
@@ -257,7 +257,7 @@ fn engine_validates_packs_built_in_code() {
     assert_eq!(errors.len(), 3, "{errors:#?}");
     assert!(errors.iter().any(|e| e == "mute[0].value: must not be empty"));
     assert!(errors.iter().any(|e| e.starts_with("mute[1].expires: not an RFC 3339")));
-    assert!(errors.iter().any(|e| e.starts_with("lens.packs[2]: unknown topic pack")), "after the two default packs");
+    assert!(errors.iter().any(|e| e.starts_with("lens.packs[0]: unknown topic pack")));
 }
 
 #[test]
@@ -392,7 +392,8 @@ fn the_topic_judge_reads_words_and_strictness_decides() {
 
 #[test]
 fn colleagues_and_the_teachers_examples_pass_the_lens() {
-    let pack = RulePack::from_json(&quiet(json!({"accounts": {"trust": ["mrs_k"]}})).to_string()).unwrap();
+    let pack = json!({"lens": {"packs": ["uk-edchat", "us-edchat"]}, "accounts": {"trust": ["mrs_k"]}});
+    let pack = RulePack::from_json(&quiet(pack).to_string()).unwrap();
     let ctx = Context::default();
     let knitting = post("Knitting patterns for the autumn fair", &[]);
     let plain = Engine::new(&pack).unwrap();
@@ -421,8 +422,12 @@ fn lens_falls_back_to_tags_in_the_text() {
 
 #[test]
 fn an_empty_lens_passes_everything_and_context_overrides_enabled() {
-    let empty = engine(quiet(json!({"lens": {"enabled": true, "strictness": "tags"}})));
-    assert_eq!(one(&empty, post("anything", &[]), &Context::default()).verdict, VerdictKind::Show);
+    for strictness in ["tags", "balanced", "relaxed"] {
+        let empty = engine(quiet(json!({"lens": {"enabled": true, "strictness": strictness}})));
+        assert_eq!(one(&empty, post("anything", &[]), &Context::default()).verdict, VerdictKind::Show);
+    }
+    let only_trolls = engine(json!({"troll": {"sensitivity": "medium"}}));
+    assert_eq!(one(&only_trolls, post("lovely weather for the match", &[]), &Context::default()).verdict, VerdictKind::Show);
 
     let off = engine(quiet(json!({"lens": {"enabled": false, "hashtags": ["edchat"]}})));
     let forced = Context { lens: Some(true), ..Context::default() };

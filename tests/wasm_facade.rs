@@ -56,7 +56,7 @@ fn installed_models_read_untagged_posts_and_learn_examples() {
     let hostility = include_bytes!("../extension/models/hostility.srlm");
     assert!(staffroom::wasm::filter::install_models(b"not a model", hostility).is_err());
     staffroom::wasm::filter::install_models(topic, hostility).unwrap();
-    let pack = serde_json::json!({"troll": {"sensitivity": "off"}});
+    let pack = serde_json::json!({"lens": {"packs": ["uk-edchat"]}, "troll": {"sensitivity": "off"}});
     let engine = FilterEngine::new(js(&pack), vec!["knitting patterns for beginners".into()], &[1]).unwrap();
     assert_eq!(engine.learned_examples(), 1);
     let posts = serde_json::json!([
