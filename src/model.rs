@@ -133,23 +133,24 @@ impl Models {
         INSTALLED.set(self).is_ok()
     }
 
-    /// The shipped models: the installed ones, else (native builds) the files compiled in,
-    /// else none (judges that need a model then fall back to their hand-written evidence).
+    /// The shipped models: native builds compile the files in; in wasm, the ones installed so
+    /// far (none before `install`: judges that need a model then fall back to their
+    /// hand-written evidence, and a later `install` still takes effect).
     pub fn shipped() -> Models {
-        INSTALLED
-            .get_or_init(|| {
-                #[cfg(not(target_arch = "wasm32"))]
-                {
-                    Models::from_files(
-                        include_bytes!("../extension/models/topic.srlm"),
-                        include_bytes!("../extension/models/hostility.srlm"),
-                    )
-                    .expect("the shipped model files are valid")
-                }
-                #[cfg(target_arch = "wasm32")]
-                Models::default()
-            })
-            .clone()
+        #[cfg(not(target_arch = "wasm32"))]
+        let models = INSTALLED.get_or_init(|| {
+            Models::from_files(
+                include_bytes!("../extension/models/topic.srlm"),
+                include_bytes!("../extension/models/hostility.srlm"),
+            )
+            .expect("the shipped model files are valid")
+        });
+        #[cfg(target_arch = "wasm32")]
+        let models = match INSTALLED.get() {
+            Some(models) => models,
+            None => return Models::default(),
+        };
+        models.clone()
     }
 }
 
