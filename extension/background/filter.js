@@ -111,7 +111,8 @@ export function onStorageChanged(changes, area) {
 }
 
 export function forgetTab(tabId) {
-  chrome.storage.session.remove(`tab:${tabId}`);
+  // Also called as the browser shuts down, when storage may refuse: nothing is lost then.
+  chrome.storage.session.remove(`tab:${tabId}`).catch((error) => console.warn("Staffroom: could not forget a closed tab's counts", error));
 }
 
 export const routes = {
