@@ -63,8 +63,9 @@ pub fn lines(relative: &str) -> Vec<String> {
         .collect()
 }
 
-/// Minimal CSV for three columns: quoted fields with doubled quotes, CRLF or LF rows.
-fn csv_rows(csv: &str) -> Vec<[String; 3]> {
+/// Minimal CSV for three columns: quoted fields with doubled quotes, CRLF or LF rows (texts hold
+/// commas, quotes and newlines).
+pub(crate) fn csv_rows(csv: &str) -> Vec<[String; 3]> {
     let mut rows = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();

@@ -74,46 +74,11 @@ pub fn olid(tsv: &str) -> Vec<Labelled> {
 
 /// Davidson's `id,label,text` rows, entities decoded as a site would show them.
 pub fn davidson(csv: &str) -> Vec<Labelled> {
-    csv_rows(csv)
+    crate::corpus::csv_rows(csv)
         .into_iter()
         .skip(1)
         .map(|[_, label, text]| Labelled { text: super::decode_entities(&text).into_owned(), hostile: label != "neither" })
         .collect()
-}
-
-/// Rows of three fields with RFC 4180 quoting (texts hold commas, quotes and newlines).
-pub fn csv_rows(csv: &str) -> Vec<[String; 3]> {
-    let mut rows = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = csv.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' if quoted => quoted = false,
-            '"' if field.is_empty() => quoted = true,
-            ',' if !quoted => fields.push(std::mem::take(&mut field)),
-            '\n' if !quoted => {
-                fields.push(std::mem::take(&mut field));
-                if let Ok(row) = <[String; 3]>::try_from(std::mem::take(&mut fields)) {
-                    rows.push(row);
-                }
-            }
-            '\r' if !quoted => {}
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        if let Ok(row) = <[String; 3]>::try_from(fields) {
-            rows.push(row);
-        }
-    }
-    rows
 }
 
 /// A model trained on these posts, each source weighted as above, in the order given.
