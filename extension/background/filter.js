@@ -1,6 +1,6 @@
 // Verdicts for content scripts: each tab holds a long-lived port and sends batches of posts;
-// the compiled engine answers. Counts per tab (for the popup) live in storage.session so they
-// survive the service worker being stopped.
+// the compiled engine answers. Counts per tab (for the popup; content/counts.js counts the page)
+// live in storage.session so they survive the service worker being stopped.
 import { ready } from "./engine.js";
 import { DEFAULT_PACK, contextFor as packContext, isPackChange, loadPack } from "./settings.js";
 import { sessionLens } from "./focus.js";
@@ -32,49 +32,42 @@ async function contextFor(site, pack) {
   return focus ? { now_ms: Date.now(), ...focus } : packContext(site, pack);
 }
 
-// One count per hidden or blurred post, under its main reason, so the popup's bars add up.
-const REASON_ORDER = ["account", "troll", "mute", "noise", "lens"];
-const mainReason = (reasons) =>
-  REASON_ORDER.find((kind) => reasons.some((reason) => reason.kind === kind)) ?? reasons[0]?.kind;
-
-// Batches from one tab can overlap: queue the read-modify-write so no count is lost.
+// Messages from one tab can overlap: queue the read-modify-writes so none is lost.
 let counting = Promise.resolve();
 
-function countVerdicts(tabId, verdicts) {
-  if (tabId === undefined) return;
+function updateTab(tabId, change) {
+  if (tabId === undefined) return undefined;
   const key = `tab:${tabId}`;
-  counting = counting.then(async () => {
+  const updated = counting.then(async () => {
     const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
-    for (const { verdict, reasons } of verdicts) {
-      stats.seen += 1;
-      if (verdict === "hide") stats.hidden += 1;
-      if (verdict === "warn") stats.warned += 1;
-      const kind = verdict === "show" ? undefined : mainReason(reasons);
-      if (kind) stats.reasons[kind] = (stats.reasons[kind] ?? 0) + 1;
-    }
-    await chrome.storage.session.set({ [key]: stats });
-  }).catch((error) => console.error("Staffroom: could not count verdicts", error));
+    await chrome.storage.session.set({ [key]: change(stats) });
+  });
+  counting = updated.catch(() => {}); // the sender hears of a failure; the queue goes on
+  return updated;
+}
+
+const isCount = (n) => Number.isSafeInteger(n) && n >= 0;
+
+// The page's counts as content/counts.js tallied them (each post once, under its latest verdict):
+// they replace the tab's, keeping what health.js reported.
+function recordCounts(tabId, { seen, hidden, warned, reasons = {} } = {}) {
+  if (![seen, hidden, warned, ...Object.values(reasons)].every(isCount)) throw new Error("counts must be whole numbers");
+  return updateTab(tabId, (stats) => ({ ...stats, seen, hidden, warned, reasons }));
 }
 
 // content/health.js: this tab shows posts its site adapter cannot find. The popup says so while it
 // lasts; `unreadablePages` counts the times it happened.
 function recordHealth(tabId, readable) {
-  if (tabId === undefined) return undefined;
-  const key = `tab:${tabId}`;
-  const recorded = counting.then(async () => {
-    const { [key]: stats = { seen: 0, hidden: 0, warned: 0, reasons: {} } } = await chrome.storage.session.get(key);
-    stats.unreadable = !readable;
-    if (!readable) stats.unreadablePages = (stats.unreadablePages ?? 0) + 1;
-    await chrome.storage.session.set({ [key]: stats });
-  });
-  counting = recorded.catch(() => {}); // the sender hears of a failure; the counts queue goes on
-  return recorded;
+  return updateTab(tabId, (stats) => ({
+    ...stats,
+    unreadable: !readable,
+    unreadablePages: (stats.unreadablePages ?? 0) + (readable ? 0 : 1),
+  }));
 }
 
 export function onFilterPort(port) {
   ports.add(port);
   port.onDisconnect.addListener(() => ports.delete(port));
-  const tabId = port.sender?.tab?.id;
   port.onMessage.addListener(async (message) => {
     if (message?.type !== "classify" || !Array.isArray(message.posts)) return;
     let reply;
@@ -82,7 +75,6 @@ export function onFilterPort(port) {
       const { engine, pack } = await compile();
       const verdicts = engine.classify(message.posts, await contextFor(message.site, pack));
       reply = { type: "verdicts", batch: message.batch, verdicts, noise: pack.noise ?? {} };
-      countVerdicts(tabId, verdicts);
     } catch (error) {
       // Fail open: a teacher must never be left staring at a timeline hidden by our own fault.
       console.error("Staffroom: classification failed", error);
@@ -96,18 +88,12 @@ export function onFilterPort(port) {
 
 /**
  * Settings or the teacher's lens examples changed: recompile and ask every open tab to re-send its posts, no reload needed.
- * Each tab's counts start again, so the re-sent posts are counted once, under the new rules.
+ * The page's counts follow: each re-sent post keeps its one place in them, under its new verdict.
  */
 export function onStorageChanged(changes, area) {
   if (!isPackChange(changes, area) && !isExamplesChange(changes, area)) return;
   compiled = null;
-  for (const port of ports) {
-    const tabId = port.sender?.tab?.id;
-    // Queued after the counts already under way and before those of the re-sent posts.
-    counting = counting.then(() => tabId !== undefined && chrome.storage.session.remove(`tab:${tabId}`))
-      .catch((error) => console.error("Staffroom: could not reset counts", error));
-    port.postMessage({ type: "refresh" });
-  }
+  for (const port of ports) port.postMessage({ type: "refresh" });
 }
 
 export function forgetTab(tabId) {
@@ -117,6 +103,7 @@ export function forgetTab(tabId) {
 
 export const routes = {
   "filter/health": ({ readable }, sender) => recordHealth(sender?.tab?.id, Boolean(readable)),
+  "filter/counts": ({ counts }, sender) => recordCounts(sender?.tab?.id, counts),
   "filter/tabStats": async ({ tabId }) => {
     const key = `tab:${tabId}`;
     return (await chrome.storage.session.get(key))[key] ?? { seen: 0, hidden: 0, warned: 0, reasons: {} };

@@ -62,11 +62,12 @@ async function show(view) {
   else await chrome.alarms.create(TICK_ALARM, { when: view.next_wakeup_ms });
 }
 
-// Posts seen and hidden: the filter counts per tab in storage.session ("tab:<id>"); the growth
-// of those counts while a session runs is added to it with the next event (not per batch, so
-// a scrolling timeline does not rewrite "focusState" and wake every tab many times a second).
+// Posts seen and hidden: content/counts.js reports the posts newly on screen while a session runs;
+// they are added to it with the next event (not per report, so a scrolling timeline does not
+// rewrite "focusState" and wake every tab many times a second).
 async function addPendingStats(seen, hidden) {
-  if (!(seen > 0 || hidden > 0) || !(await sessionRunning())) return;
+  if (![seen, hidden].every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error("counts must be whole numbers");
+  if (!(seen > 0) || !(await sessionRunning())) return;
   await serially(async () => {
     const { [PENDING_STATS_KEY]: pending = { seen: 0, hidden: 0 } } = await chrome.storage.session.get(PENDING_STATS_KEY);
     await chrome.storage.session.set({ [PENDING_STATS_KEY]: { seen: pending.seen + seen, hidden: pending.hidden + hidden } });
@@ -110,8 +111,7 @@ function newlySaved(oldLibrary, newLibrary) {
     .map((idea) => idea.id);
 }
 
-// Registered at load, like main.js's listeners: the filter's per-tab counts (session area)
-// and ideas saved to the library (local area) while a session runs.
+// Registered at load, like main.js's listeners: ideas saved to the library while a session runs.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && STATE_KEY in changes) running = null;
   if (area === "local" && "library" in changes) {
@@ -121,16 +121,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
         for (const id of yes ? saved : []) await apply({ type: "record_stats", saved_idea_id: id });
       }).catch((error) => console.error("Staffroom: could not record a saved idea", error));
     }
-  }
-  if (area === "session") {
-    let seen = 0;
-    let hidden = 0;
-    for (const [key, { oldValue, newValue }] of Object.entries(changes)) {
-      if (!key.startsWith("tab:") || !newValue) continue;
-      seen += Math.max(0, (newValue.seen ?? 0) - (oldValue?.seen ?? 0));
-      hidden += Math.max(0, (newValue.hidden ?? 0) - (oldValue?.hidden ?? 0));
-    }
-    addPendingStats(seen, hidden).catch((error) => console.error("Staffroom: could not count posts", error));
   }
 });
 
@@ -160,6 +150,7 @@ export function onCommand(command) {
 export const routes = {
   "focus/view": () => currentView(),
   "focus/tick": () => apply({ type: "tick" }),
+  "focus/seen": ({ seen, hidden }) => addPendingStats(seen, hidden),
   "focus/start": ({ minutes, tag }) => apply({ type: "start", minutes: Number(minutes), tag: tag || undefined }),
   "focus/extend": () => apply({ type: "extend" }),
   "focus/done": () => apply({ type: "done" }),

@@ -20,11 +20,13 @@
 
   function start(site) {
     content.site = site;
+    const counts = content.counts;
+    counts.start();
     const modules = site.modules ?? [];
     const postSelector = [site.post, ...modules.map((m) => m.rows)].join(", ");
     const OURS = "staffroom-placeholder, staffroom-warning";
 
-    const state = new WeakMap(); // element → {id, key, verdict?, reasons, post, shown, ordered, item, column}
+    const state = new WeakMap(); // element → {id, key, identity, counted, verdict?, reasons, post, shown, ordered, item, column}
     const byId = new Map(); // id → element, while a verdict is awaited or held
     const moduleOf = new WeakMap(); // module heading → its module
     const queued = new Set();
@@ -38,7 +40,6 @@
     let frame = 0;
     let sentThisFrame = false;
     let runsDirty = false;
-    const stats = (content.stats = { seen: 0, shown: 0, hidden: 0, warned: 0 });
 
     // ---- reading a post -----------------------------------------------------------------------
 
@@ -153,6 +154,12 @@
       return `${permalinkOf(element)}\u0000${(site.text && own(element, site.text)?.textContent) ?? ""}`;
     }
 
+    // A module's heading and rows such as its "Show more" link collapse with it but are not posts.
+    function isPost(element) {
+      const module = rowModule(element);
+      return !module || (element.matches(module.rows) && (!module.posts || element.matches(module.posts)));
+    }
+
     // The post's own link; on a conversation page, the post drawn without one is the page's post.
     function permalinkOf(element) {
       const href = readValue(element, site.permalink);
@@ -218,9 +225,14 @@
       }
       if (known?.key === key) return restore(element, known);
       if (known) byId.delete(known.id);
-      if (!known) order(element);
+      if (!known) {
+        order(element);
+        counts.watch(element, () => [state.get(element)]);
+      }
+      // The site may draw a post again in a new element (X's virtual list): its link says it is the same post.
       const entry = {
-        id: `p${nextId++}`, key, verdict: undefined, reasons: [], post: null, shown: false,
+        id: `p${nextId++}`, key, identity: permalinkOf(element) || key, counted: isPost(element),
+        verdict: undefined, reasons: [], post: null, shown: false,
         ordered: true, item: itemOf(element), column: element.closest(site.columns),
       };
       state.set(element, entry);
@@ -364,18 +376,12 @@
         apply(element, entry, result);
       }
       collapseRuns();
-      content.onStats?.(stats);
     }
 
     // ---- applying verdicts --------------------------------------------------------------------
 
     function apply(element, entry, { verdict, reasons }) {
-      if (entry.verdict === undefined) {
-        stats.seen += 1;
-        if (verdict === "show") stats.shown += 1;
-        else if (verdict === "hide") stats.hidden += 1;
-        else stats.warned += 1;
-      }
+      if (entry.counted) counts.record(entry.identity, verdict, reasons);
       entry.verdict = verdict;
       entry.reasons = reasons;
       element.dataset.staffroomVerdict = verdict;
@@ -443,6 +449,7 @@
         if (!placeholder) {
           placeholder = createPlaceholder();
           placeholders.set(first, placeholder);
+          counts.watch(placeholder.host, placeholder.entries);
         }
         placeholder.update(current, pageIsDark());
         const inside = site.placeholder === "inside";
@@ -460,6 +467,7 @@
       for (const item of markedItems) if (!marks.has(item)) item.removeAttribute("data-staffroom-item");
       for (const [item, mark] of marks) if (item.dataset.staffroomItem !== mark) item.dataset.staffroomItem = mark;
       markedItems = new Set(marks.keys());
+      counts.changed();
     }
 
     // ---- in-page UI (closed shadow roots) -------------------------------------------------------
@@ -569,16 +577,20 @@
 
       return {
         host,
+        entries: () => run?.posts.map(({ entry }) => entry) ?? [],
         update(current, dark) {
           run = current;
-          const count = current.posts.length;
+          const posts = current.posts.filter(({ entry }) => entry.counted);
+          const count = posts.length;
           const noun = count === 1 ? "post" : "posts";
-          const counts = new Map();
-          for (const { entry } of current.posts) {
+          const labels = new Map();
+          for (const { entry } of posts) {
             const label = reasonLabel(entry.reasons);
-            counts.set(label, (counts.get(label) ?? 0) + 1);
+            labels.set(label, (labels.get(label) ?? 0) + 1);
           }
-          const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`);
+          const parts = [...labels].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`);
+          // A module's heading or "Show more" alone (its rows not drawn yet, or shown) names its module.
+          if (!count) parts.push(reasonLabel(current.posts[0].entry.reasons));
           // Most passes change nothing here: leave the shadow DOM alone then.
           const drawn = `${dark} ${current.revealed} ${count} ${parts}`;
           if (drawn === shown && list.hidden) return;
@@ -598,8 +610,9 @@
     // Each hidden post's author and reasons, with one click to teach the lens (an off-topic
     // post), always show the author (a colleague: they pass the lens) or mute them.
     function fillReasons(list, status, run) {
+      const posts = run.posts.filter(({ entry }) => entry.counted);
       list.replaceChildren(
-        ...run.posts.map(({ entry }) => {
+        ...(posts.length ? posts : run.posts).map(({ entry }) => {
           const author = entry.post?.author;
           const text = entry.post?.text ?? "";
           const who = el("span", { class: "who" }, author ? `@${author}` : `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`);

@@ -39,7 +39,9 @@ p { margin: 0 0 10px; }
 .stats strong { display: block; font-size: 22px; line-height: 1.2; font-variant-numeric: tabular-nums; }
 .stats span { font-size: 13px; color: var(--muted); }
 fieldset { border: 0; margin: 0; padding: 0; }
-legend { font-weight: 700; margin: 0 0 8px; padding: 0; }
+legend, .legend { font-weight: 700; margin: 0 0 8px; padding: 0; }
+.planned { list-style: none; margin: 8px 0 0; padding: 0; }
+.planned .idea { cursor: default; border-style: dashed; }
 [data-ideas] { margin-top: 18px; }
 .idea { display: flex; gap: 10px; align-items: flex-start; padding: 8px 10px; border: 1px solid var(--border); border-radius: 10px; margin-bottom: 6px; cursor: pointer; }
 .idea input { margin-top: 4px; accent-color: var(--accent); }
@@ -228,41 +230,58 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); out
     ];
     const ideas = el("div", { "data-ideas": "" });
     const actions = el("div", { className: "actions" });
+    const done = actionButton("Done", "done", () => act("focus/done"), { primary: !stats.ideas_saved.length });
     nodes.push(ideas);
-    fillIdeas(ideas, actions, stats.ideas_saved);
+    fillIdeas(ideas, actions, done, stats.ideas_saved);
     if (can_extend) {
       const left = view.extensions_left_today;
       actions.append(actionButton(`${view.extension_minutes} more minutes`, "extend", () => act("focus/extend")));
       actions.lastChild.setAttribute("aria-describedby", "extend-hint");
       nodes.push(el("p", { id: "extend-hint", className: "sr", text: `${left} left today` }));
     }
-    actions.append(actionButton("Done", "done", () => act("focus/done"), { primary: !stats.ideas_saved.length }));
+    actions.append(done);
     nodes.push(actions);
     return nodes;
   }
 
   // The saved ideas' text comes from the library ("library" in storage.local), shown as text only.
-  async function fillIdeas(container, actions, ids) {
+  // "Plan it now" offers the ideas without a trial plan; those with one are listed, not nagged.
+  async function fillIdeas(container, actions, done, ids) {
     if (!ids.length) {
       container.append(el("p", { text: "No ideas saved this session. That's fine: not every scroll finds one." }));
       return;
     }
     const { library } = await chrome.storage.local.get("library").catch(() => ({}));
     const byId = new Map((library?.ideas ?? []).map((idea) => [idea.id, idea]));
-    const fieldset = el("fieldset", {}, el("legend", { text: `You saved ${plural(ids.length, "idea")}. Plan one now?` }));
-    ids.forEach((id, i) => {
-      const idea = byId.get(id);
-      const radio = el("input", { type: "radio", name: "plan", value: id, checked: i === 0, "data-action": `idea-${i}` });
-      const text = el("span", { className: "text", text: idea?.text?.trim() || "Saved idea" });
-      const by = idea?.author?.handle ? el("span", { className: "by", text: `@${idea.author.handle.replace(/^@/, "")}` }) : null;
-      fieldset.append(el("label", { className: "idea" }, radio, el("span", {}, text, by)));
-    });
-    const plan = actionButton("Plan it now", "plan", () => {
-      const chosen = fieldset.querySelector("input:checked")?.value;
-      if (chosen) act("focus/plan", { id: chosen });
-    }, { primary: true });
-    container.append(fieldset);
-    actions.append(plan);
+    const unplanned = ids.filter((id) => !byId.get(id)?.plan);
+    const planned = ids.filter((id) => byId.get(id)?.plan);
+    const saved = `You saved ${plural(ids.length, "idea")}`;
+    if (unplanned.length) {
+      const ask = planned.length ? `${saved}; ${unplanned.length} without a trial plan. Plan one now?` : `${saved}. Plan one now?`;
+      const fieldset = el("fieldset", {}, el("legend", { text: ask }));
+      unplanned.forEach((id, i) => {
+        const radio = el("input", { type: "radio", name: "plan", value: id, checked: i === 0, "data-action": `idea-${i}` });
+        fieldset.append(el("label", { className: "idea" }, radio, ideaText(byId.get(id))));
+      });
+      container.append(fieldset);
+      actions.append(actionButton("Plan it now", "plan", () => {
+        const chosen = fieldset.querySelector("input:checked")?.value;
+        if (chosen) act("focus/plan", { id: chosen });
+      }, { primary: true }));
+    } else {
+      container.append(el("p", { className: "legend", text: `${saved}, each with a trial plan. Well done.` }));
+      done.classList.add("primary");
+    }
+    if (planned.length) {
+      container.append(el("ul", { className: "planned", "aria-label": "Saved ideas with a trial plan" },
+        ...planned.map((id) => el("li", { className: "idea", "data-planned": "" }, ideaText(byId.get(id), "trial planned")))));
+    }
+  }
+
+  function ideaText(idea, note) {
+    const handle = idea?.author?.handle?.replace(/^@/, "");
+    const about = [handle && `@${handle}`, note].filter(Boolean).join(" · ");
+    return el("span", {}, el("span", { className: "text", text: idea?.text?.trim() || "Saved idea" }), about ? el("span", { className: "by", text: about }) : "");
   }
 
   function waitingContent(view) {

@@ -22,7 +22,8 @@
 //                  {page, notCurrent} on a conversation page, every post but the one it is about
 // linkRedirect     the site's outgoing-link proxy, unwrapped to the real address
 // modules          rows that are not posts (X's "who to follow", trends), with the heading cell
-//                  that starts them; requireHeading: rows count only under such a heading
+//                  that starts them; requireHeading: rows count only under such a heading;
+//                  posts: the rows counted as posts (the others, and the heading, collapse uncounted)
 // evidence         markup that shows posts are on screen even when `post` matches none of them
 //                  (health.js: the popup then says Staffroom cannot read the page)
 globalThis.staffroomContent = globalThis.staffroomContent ?? {};
@@ -69,7 +70,7 @@ globalThis.STAFFROOM_SITES = [
       {
         // Rows, and the module's closing "Show more" link to the full list.
         kind: "who_to_follow", rows: '[data-testid="UserCell"], [data-testid="cellInnerDiv"] a[href^="/i/connect_people"]',
-        heading: 'h2[role="heading"]', requireHeading: true,
+        posts: '[data-testid="UserCell"]', heading: 'h2[role="heading"]', requireHeading: true,
         author: { selector: 'a[href^="/"]', attr: "href", segment: 0 },
       },
       { kind: "trend", rows: '[data-testid="trend"]', heading: 'h2[role="heading"]' },

@@ -119,7 +119,7 @@ function renderStats(stats, site) {
   if (!list.children.length) {
     const none = document.createElement("li");
     none.className = "muted";
-    none.textContent = stats.seen ? "Nothing hidden so far." : "No posts seen yet on this tab.";
+    none.textContent = stats.seen ? "Nothing hidden so far." : "No posts seen yet on this page.";
     list.append(none);
   }
   target.replaceChildren(summary, list);

@@ -148,6 +148,30 @@ async function shoot(page, name) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+/** The posts on screen now, by status id, as the test reads the page: a shown post where it is drawn,
+ * a hidden one where the placeholder of its run is. */
+const onScreen = (page) => page.evaluate(() => {
+  const visible = (node) => {
+    const box = node.getBoundingClientRect();
+    return box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+  };
+  const ids = [];
+  let placeholder = null;
+  for (const node of document.querySelectorAll('article[data-testid="tweet"], staffroom-placeholder')) {
+    if (node.localName === "staffroom-placeholder") placeholder = node;
+    else {
+      const hidden = node.dataset.staffroomVerdict === "hide";
+      if (!hidden) placeholder = null;
+      if (visible(hidden ? placeholder : node)) ids.push({ id: node.querySelector('a[href*="/status/"]').href.split("/").pop(), hidden });
+    }
+  }
+  return ids;
+});
+const seenInSession = new Map(); // status id → hidden, for the posts on screen while the session ran
+const noteOnScreen = async (page) => {
+  for (const { id, hidden } of await onScreen(page)) seenInSession.set(id, hidden);
+};
+
 const verdictOf = (page, id) => page.$eval(`article:has(a[href$="/status/${id}"])`, (a) => a.dataset.staffroomVerdict);
 
 test("a session started from the popup makes the lens strict and shows the chip and the badge", async () => {
@@ -164,6 +188,7 @@ test("a session started from the popup makes the lens strict and shows the chip 
 
   const overlay = await shadowOf(timeline);
   const chip = await until(() => overlay.text(".chip"), "the chip");
+  await noteOnScreen(timeline); // posts already on the page count when they are on screen
   assert.match(chip, /Focus · 5 min left/);
   assert.match(chip, /#ukedchat/);
   assert.equal(await overlay.query(".backdrop"), 0, "no cover while running");
@@ -180,6 +205,7 @@ test("a session started from the popup makes the lens strict and shows the chip 
   assert.equal(await verdictOf(timeline, "901"), "show");
   assert.equal(await verdictOf(timeline, "902"), "hide", "#edchat is off-topic in a #ukedchat session");
   assert.equal(await verdictOf(timeline, "3"), "show", "posts shown before the session keep their verdict");
+  await noteOnScreen(timeline);
   await shoot(timeline, "chip");
   await shoot(popup, "popup-running");
 });
@@ -197,10 +223,16 @@ test("a stopped service worker neither loses nor restarts the session", async ()
 test("when time is up a review covers the timeline, stops scrolling, and five more minutes resumes", async () => {
   const saved = await send({ type: "library/save", idea: { site: "x", text: "Exit tickets as three emoji: 😀 🤔 😕", author: { name: "Chatter", handle: "chatter" }, permalink: "https://x.com/chatter/status/901" } });
   assert.ok(saved.ok, saved.error);
-  await until(async () => (await storedState()).phase.session.saved_idea_ids.length === 1, "the saved idea to be recorded");
+  // An idea planned at once is listed in the review but not offered for planning again.
+  const planned = await send({ type: "library/save", idea: { site: "x", text: "Cold calling with mini whiteboards", author: { name: "T3", handle: "teacher3" }, permalink: "https://x.com/teacher3/status/4" } });
+  assert.ok(planned.ok, planned.error);
+  const plan = await send({ type: "library/apply", op: { op: "plan", id: planned.value.idea.id, plan: { what: "Try it with 9X" } } });
+  assert.ok(plan.ok, plan.error);
+  await until(async () => (await storedState()).phase.session.saved_idea_ids.length === 2, "the saved ideas to be recorded");
   await timeline.bringToFront();
   await timeline.evaluate(() => scrollTo(0, 400));
   await timeline.locator('article[data-testid="tweet"]').nth(4).focus();
+  await noteOnScreen(timeline);
   await letTimePass(5 * MINUTE + 1000);
 
   const overlay = await shadowOf(timeline);
@@ -211,8 +243,13 @@ test("when time is up a review covers the timeline, stops scrolling, and five mo
   await until(() => overlay.query(".idea"), "the saved idea");
   const stats = await overlay.text(".stats");
   assert.match(stats, /^5minutes/);
-  assert.match(stats, /2posts seen1posts hidden/, "posts that arrived during the session");
-  assert.match(await overlay.text(".idea"), /Exit tickets as three emoji/);
+  const hidden = [...seenInSession.values()].filter(Boolean).length;
+  assert.ok(seenInSession.size > 2 && hidden === 1, "posts from before the session and one that arrived hidden");
+  assert.equal(stats, `5minutes${seenInSession.size}posts seen${hidden}posts hidden`, "each post on screen during the session, once");
+  assert.equal(await overlay.text("legend"), "You saved 2 ideas; 1 without a trial plan. Plan one now?");
+  assert.match(await overlay.text("fieldset .idea"), /^Exit tickets as three emoji/);
+  assert.equal(await overlay.query('fieldset input[type="radio"]:nth-of-type(2), fieldset .idea:nth-of-type(2)'), 0, "only the idea without a plan is offered");
+  assert.equal(await overlay.text(".planned .idea"), "Cold calling with mini whiteboards@teacher3 · trial planned");
   assert.match(await overlay.text('[data-action="extend"]'), /5 more minutes/);
 
   // Covers the whole viewport, takes focus, and the page beneath is inert.
@@ -259,7 +296,8 @@ test("\"plan one now\" in one tab opens the trial card and closes the review in 
   await two.click('[data-action="plan"]');
   const library = await opened;
   const { ideas } = await popup.evaluate(async () => (await chrome.storage.local.get("library")).library);
-  assert.equal(library.url(), browser.extensionUrl(`library.html#plan=${encodeURIComponent(ideas[0].id)}`));
+  const unplanned = ideas.find((idea) => !idea.plan);
+  assert.equal(library.url(), browser.extensionUrl(`library.html#plan=${encodeURIComponent(unplanned.id)}`));
   await until(async () => (await one.query(".backdrop")) === 0 && (await two.query(".backdrop")) === 0, "both covers to close");
   assert.equal((await storedState()).phase.kind, "idle");
   await library.close();
@@ -335,7 +373,7 @@ test("the CPD log charts focus minutes and counts ideas", async () => {
   assert.match(await chart.locator("rect.bar title").first().textContent(), /10 min, 2 sessions/);
   const [focus, ideas] = await page.locator("#cpd-panel .totals").allInnerTexts();
   assert.match(focus, /^10\s+focus minutes in 14 days\s+2\s+sessions$/);
-  assert.match(ideas, /^1\s+saved\s+0\s+planned\s+0\s+reviewed\s+0\s+embedded$/);
+  assert.match(ideas, /^2\s+saved\s+1\s+planned\s+0\s+reviewed\s+0\s+embedded$/);
   assert.equal(await page.locator("#cpd-panel tbody tr").count(), 1);
   await page.locator("#cpd-panel").scrollIntoViewIfNeeded();
   for (const scheme of ["light", "dark"]) {
