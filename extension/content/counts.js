@@ -20,8 +20,11 @@
   const mainReason = (reasons) =>
     REASON_ORDER.find((kind) => reasons.some((reason) => reason.kind === kind)) ?? reasons[0]?.kind;
 
+  // Counts are best effort: the extension may have been reloaded or removed under this page.
   function send(message) {
-    chrome.runtime.sendMessage(message).catch(() => {}); // the extension was reloaded under this page
+    try {
+      chrome.runtime.sendMessage(message).catch(() => {});
+    } catch {}
   }
 
   function tally() {

@@ -154,6 +154,13 @@
       return `${permalinkOf(element)}\u0000${(site.text && own(element, site.text)?.textContent) ?? ""}`;
     }
 
+    // What a post is, however often the site draws it (X's virtual list makes new elements, a
+    // suggestion's "Follow" becomes "Following"): its link or account, else its content.
+    function identityOf(element, key) {
+      const module = rowModule(element);
+      return (module ? readValue(element, module.author) : permalinkOf(element)) || key;
+    }
+
     // A module's heading and rows such as its "Show more" link collapse with it but are not posts.
     function isPost(element) {
       const module = rowModule(element);
@@ -229,9 +236,8 @@
         order(element);
         counts.watch(element, () => [state.get(element)]);
       }
-      // The site may draw a post again in a new element (X's virtual list): its link says it is the same post.
       const entry = {
-        id: `p${nextId++}`, key, identity: permalinkOf(element) || key, counted: isPost(element),
+        id: `p${nextId++}`, key, identity: identityOf(element, key), counted: isPost(element),
         verdict: undefined, reasons: [], post: null, shown: false,
         ordered: true, item: itemOf(element), column: element.closest(site.columns),
       };

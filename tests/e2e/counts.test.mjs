@@ -124,6 +124,12 @@ test("the demo timeline: popup and placeholders count each post once, modules by
   await settled(page);
   assert.deepEqual(await checkAgreement(page, "posts drawn again"), first);
 
+  // Following a suggestion changes its row (judged again), not the number of suggestions.
+  await page.$$eval('[data-testid="UserCell"] div:last-child > span', (labels) => labels.forEach((label) => { label.textContent = "Following"; }));
+  await page.waitForTimeout(300);
+  await settled(page);
+  assert.deepEqual(await checkAgreement(page, "suggestions followed"), first);
+
   // The lens off: posts are classified again, and stay one post each.
   await setPack(browser, { ...DEMO_PACK, lens: { ...DEMO_PACK.lens, enabled: false } });
   await page.waitForFunction((hidden) => document.querySelectorAll('[data-staffroom-verdict="hide"]').length < hidden, first.hidden);
