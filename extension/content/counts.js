@@ -11,7 +11,7 @@
   const page = new Map(); // post identity → {verdict, reason}
   const shows = new WeakMap(); // element on screen → () => the entries of the posts it stands for
   const onScreen = new Set();
-  const session = { endsAt: 0, seen: new Set() }; // a running session's end; identities counted in it
+  const session = { kind: "", endsAt: 0, seen: new Set() }; // the focus phase, a running session's end, identities counted in it
   let unsent = { seen: 0, hidden: 0 };
   let tallyTimer = 0;
   let screenTimer = 0;
@@ -54,6 +54,10 @@
   function countOnScreen() {
     if (Date.now() >= session.endsAt || document.visibilityState !== "visible") return;
     for (const target of onScreen) {
+      if (!target.isConnected) {
+        onScreen.delete(target);
+        continue;
+      }
       for (const entry of shows.get(target)?.() ?? []) {
         if (!entry?.counted || entry.verdict === undefined || session.seen.has(entry.identity)) continue;
         session.seen.add(entry.identity);
@@ -67,10 +71,12 @@
     }
   }
 
-  // A session runs from "start" to its review; "five more minutes" continues the same one.
+  // A session starts afresh (from idle, the waiting screen or a review); "five more minutes"
+  // (an extension) continues the same one.
   function followSession(state) {
     const phase = state?.phase;
-    if (phase?.kind !== "running" && phase?.kind !== "review") session.seen.clear();
+    if (phase?.kind === "running" && session.kind !== "running" && !phase.session.extensions) session.seen.clear();
+    session.kind = phase?.kind ?? "";
     session.endsAt = phase?.kind === "running" ? phase.session.ends_at_ms : 0;
     countOnScreen();
   }
