@@ -30,7 +30,7 @@
   function readTheme() {
     for (const node of [document.body, document.documentElement]) {
       const light = node && lightness(getComputedStyle(node).backgroundColor);
-      if (light !== null && light !== undefined) return light < 0.5 ? "dark" : "light";
+      if (light !== null) return light < 0.5 ? "dark" : "light";
     }
     const scheme = document.documentElement ? getComputedStyle(document.documentElement).colorScheme : "normal";
     const dark = scheme.includes("dark") && (!scheme.includes("light") || systemDark.matches);
