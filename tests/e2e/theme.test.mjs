@@ -1,14 +1,14 @@
 // Our in-page UI follows the site's theme live (content/theme.js): an X timeline served at
 // https://x.com with a strict CSP is switched between light and dark without a reload, the ways
 // the sites do it (X colours the body, Bluesky classes <html>, a page following the system's
-// scheme), and the Save idea buttons, "why?", a placeholder, a warning cover, an open trial card
+// scheme, Mastodon sets <html data-mode>), and the Save idea buttons, "why?", a placeholder, a warning cover, an open trial card
 // and the focus chip must change with it. Colours are read as the browser computes them, inside
 // our closed shadow roots through the DevTools protocol, and held to a readable contrast.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { launch, serve, watchErrors, setPack, outputDir } from "./harness.mjs";
-import { bskyPage, bskyPost, xPost, xTimeline } from "./fixtures.mjs";
+import { bskyPage, bskyPost, mastodonPage, mastodonPost, xPost, xTimeline } from "./fixtures.mjs";
 import { clickAx, settledVerdicts } from "./sites-common.mjs";
 
 const OUT = outputDir("theme");
@@ -107,8 +107,8 @@ async function assertDrawnFor(page, theme, pieces) {
 
 // ---- driving the page -----------------------------------------------------------------------
 
-async function openTimeline(html, url, selector, count) {
-  await serve(browser.context, `${new URL(url).origin}/**`, html);
+async function openTimeline(html, url, selector, count, options) {
+  await serve(browser.context, `${new URL(url).origin}/**`, html, options);
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
   await page.goto(url);
@@ -207,6 +207,30 @@ test("on Bluesky, the theme class on <html> switches our UI both ways", async ()
   await assertDrawnFor(page, "dark", pieces);
   await page.screenshot({ path: join(OUT, "bluesky-dim.png") });
   await switchPage(page, "light", setTheme("light"));
+  await assertDrawnFor(page, "light", pieces);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("on Mastodon, data-mode on <html> switches our UI, under Mastodon's CSP", async () => {
+  // app/javascript/inline/theme-selection.js sets data-mode; the theme's variables answer it.
+  const modes = "html[data-mode=dark] body{background:#181820;color:#fff}html[data-mode=light] body{background:#fff;color:#000}";
+  const posts = [
+    mastodonPost({ id: "1", acct: "msteach", text: "Tried retrieval practice starters with Y9 today #edchat", tags: ["edchat"] }),
+    mastodonPost({ id: "2", acct: "celeb@news.example", text: "You won't believe what this celebrity wore" }),
+  ];
+  const html = mastodonPage(posts).replace("</style>", `${modes}</style>`).replace("<html ", '<html data-mode="light" ');
+  const csp = "default-src 'none'; script-src 'self'; style-src 'self' 'nonce-fixture'; img-src 'self' https: data: blob:; connect-src 'self'";
+  const { page, errors } = await openTimeline(html, "https://mastodon.social/home", '[role="feed"] article[data-id]', posts.length, { csp });
+  const pieces = [
+    { name: "Save idea", host: "button[data-staffroom-save]" },
+    { name: "the placeholder", host: "staffroom-placeholder", inner: ".bar" },
+  ];
+  await assertDrawnFor(page, "light", pieces);
+  await switchPage(page, "dark", "document.documentElement.dataset.mode = 'dark'");
+  await assertDrawnFor(page, "dark", pieces);
+  await page.screenshot({ path: join(OUT, "mastodon-dark.png") });
+  await switchPage(page, "light", "document.documentElement.dataset.mode = 'light'");
   await assertDrawnFor(page, "light", pieces);
   assert.deepEqual(errors, []);
   await page.close();
