@@ -8,7 +8,7 @@
   const content = (globalThis.staffroomContent = globalThis.staffroomContent ?? {});
   if (content.themed) return; // injected twice (by the manifest and by an instance registration)
   const ATTRIBUTE = "data-staffroom-theme";
-  const SETTLE_MS = 100; // a switch can take several changes (a class off, another on)
+  const SETTLE_MS = 100; // changes this close are read once: a switch can take several (a class off, another on)
   const systemDark = matchMedia("(prefers-color-scheme: dark)");
   let current = null; // "light" | "dark", read when first needed
   let timer = 0;
