@@ -35,16 +35,19 @@ const relative = (files) => files.map((file) => file.replace(chrome.runtime.getU
 async function register(hosts) {
   const [entry] = chrome.runtime.getManifest().content_scripts;
   const existing = new Set((await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
-  const missing = hosts.filter((host) => !existing.has(idFor(host)));
-  if (!missing.length) return;
-  await chrome.scripting.registerContentScripts(missing.map((host) => ({
+  const script = (host) => ({
     id: idFor(host),
     matches: [originFor(host)],
     js: relative(entry.js),
     css: relative(entry.css),
     runAt: entry.run_at,
     persistAcrossSessions: true,
-  })));
+  });
+  // Registrations outlive an update: those made by an older version take the manifest's files now.
+  const known = hosts.filter((host) => existing.has(idFor(host)));
+  if (known.length) await chrome.scripting.updateContentScripts(known.map(script));
+  const missing = hosts.filter((host) => !existing.has(idFor(host)));
+  if (missing.length) await chrome.scripting.registerContentScripts(missing.map(script));
 }
 
 async function unregister(hosts) {

@@ -457,7 +457,7 @@
           placeholders.set(first, placeholder);
           counts.watch(placeholder.host, placeholder.entries);
         }
-        placeholder.update(current, pageIsDark());
+        placeholder.update(current);
         const inside = site.placeholder === "inside";
         if (inside ? first.firstChild !== placeholder.host : first.previousSibling !== placeholder.host) {
           if (inside) first.prepend(placeholder.host);
@@ -498,31 +498,14 @@
       .cover { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 6px;
         height: 100%; min-height: 64px; padding: 12px; text-align: center; color: #0f1419;
         font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: rgba(255, 255, 255, .65); }
-      .dark .bar, .dark .list, .dark .status { color: #8b98a5; }
-      .dark .bar { background: rgba(45, 212, 191, .08); border-bottom-color: rgba(139, 152, 165, .3); }
-      .dark .list { background: rgba(45, 212, 191, .04); border-bottom-color: rgba(139, 152, 165, .3); }
-      .dark .who, .dark.cover { color: #e7e9ea; }
-      .dark.cover { background: rgba(0, 0, 0, .6); }
-      .dark button { color: #5eead4; }
-      .dark button:hover { background: rgba(45, 212, 191, .12); }
-      .dark button:focus-visible { outline-color: #5eead4; }`;
-
-    // Drawn dark? The sites have their own themes, whatever the system's colour scheme says.
-    let darkness = { dark: false, at: -Infinity };
-    function pageIsDark() {
-      // Reading computed style forces a style pass: at most once every few seconds.
-      if (performance.now() - darkness.at < 3000) return darkness.dark;
-      darkness = { dark: readDarkness(), at: performance.now() };
-      return darkness.dark;
-    }
-
-    function readDarkness() {
-      for (const node of [document.body, document.documentElement]) {
-        const rgba = node && getComputedStyle(node).backgroundColor.match(/[\d.]+/g)?.map(Number);
-        if (rgba && (rgba.length === 3 || rgba[3] > 0.5)) return 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2] < 128;
-      }
-      return matchMedia("(prefers-color-scheme: dark)").matches;
-    }
+      :host([data-staffroom-theme="dark"]) :is(.bar, .list, .status) { color: #8b98a5; }
+      :host([data-staffroom-theme="dark"]) .bar { background: rgba(45, 212, 191, .08); border-bottom-color: rgba(139, 152, 165, .3); }
+      :host([data-staffroom-theme="dark"]) .list { background: rgba(45, 212, 191, .04); border-bottom-color: rgba(139, 152, 165, .3); }
+      :host([data-staffroom-theme="dark"]) :is(.who, .cover) { color: #e7e9ea; }
+      :host([data-staffroom-theme="dark"]) .cover { background: rgba(0, 0, 0, .6); }
+      :host([data-staffroom-theme="dark"]) button { color: #5eead4; }
+      :host([data-staffroom-theme="dark"]) button:hover { background: rgba(45, 212, 191, .12); }
+      :host([data-staffroom-theme="dark"]) button:focus-visible { outline-color: #5eead4; }`;
 
     function el(tag, props = {}, ...children) {
       const node = document.createElement(tag);
@@ -535,10 +518,10 @@
       return node;
     }
 
-    // A host in the page with a closed shadow root; the site sees none of our clicks or keys
-    // (posts navigate on click, X has single-key shortcuts).
+    // A host in the page with a closed shadow root, in the page's theme; the site sees none of
+    // our clicks or keys (posts navigate on click, X has single-key shortcuts).
     function shadowHost(tag) {
-      const host = document.createElement(tag);
+      const host = content.themed(document.createElement(tag));
       const root = host.attachShadow({ mode: "closed" });
       root.append(el("style", { text: UI_STYLE }));
       for (const type of ["click", "mousedown", "mouseup", "pointerdown", "pointerup", "keydown", "keyup", "keypress"]) {
@@ -584,7 +567,7 @@
       return {
         host,
         entries: () => run?.posts.map(({ entry }) => entry) ?? [],
-        update(current, dark) {
+        update(current) {
           run = current;
           const posts = current.posts.filter(({ entry }) => entry.counted);
           const count = posts.length;
@@ -598,10 +581,9 @@
           // A module's heading or "Show more" alone (its rows not drawn yet, or shown) names its module.
           if (!count) parts.push(reasonLabel(current.posts[0].entry.reasons));
           // Most passes change nothing here: leave the shadow DOM alone then.
-          const drawn = `${dark} ${current.revealed} ${count} ${parts}`;
+          const drawn = `${current.revealed} ${count} ${parts}`;
           if (drawn === shown && list.hidden) return;
           shown = drawn;
-          ui.classList.toggle("dark", dark);
           summary.textContent = current.revealed
             ? `${count} hidden ${noun} shown ·`
             : `${count} ${noun} hidden · ${parts.join(" · ")} ·`;
@@ -680,7 +662,7 @@
         }
         if (element.tabIndex >= 0) element.focus({ preventScroll: true });
       });
-      root.append(el("div", { class: pageIsDark() ? "cover dark" : "cover", role: "group", "aria-label": "Post blurred by Staffroom" },
+      root.append(el("div", { class: "cover", role: "group", "aria-label": "Post blurred by Staffroom" },
         el("span", {}, `Staffroom: ${reasons.map((r) => r.detail).join("; ")}`), reveal));
       // The blurred post stays out of reach of the keyboard and screen readers until revealed.
       for (const child of element.children) child.inert = true;

@@ -3,6 +3,7 @@
 // follows "focusState" through storage.onChanged, so every tab changes together. All UI lives
 // in a closed shadow root; all text is set with textContent.
 (() => {
+  const content = globalThis.staffroomContent;
   const WATCHED_KEYS = ["focusState", "focusSettings"];
   const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " ", "Spacebar"]);
   const MILESTONE_MINUTES = new Set([5, 1]);
@@ -12,10 +13,8 @@
 .ui { --bg: #f7f7f5; --surface: #fff; --text: #1c1f23; --muted: #5b6470; --border: #d9dcd6;
   --accent: #0f766e; --accent-text: #fff; --accent-soft: #e6f4f1; --danger: #b91c1c; --focus: #0f766e;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: var(--text); }
-@media (prefers-color-scheme: dark) {
-  .ui { --bg: #15181b; --surface: #1e2226; --text: #e8eaed; --muted: #9aa4ae; --border: #343a40;
-    --accent: #2dd4bf; --accent-text: #062925; --accent-soft: #12302c; --danger: #f87171; --focus: #5eead4; }
-}
+:host([data-staffroom-theme="dark"]) .ui { --bg: #15181b; --surface: #1e2226; --text: #e8eaed; --muted: #9aa4ae; --border: #343a40;
+  --accent: #2dd4bf; --accent-text: #062925; --accent-soft: #12302c; --danger: #f87171; --focus: #5eead4; }
 * { box-sizing: border-box; }
 .chip { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; pointer-events: none;
   display: flex; align-items: center; gap: 8px; padding: 5px 12px 5px 10px; border-radius: 999px;
@@ -91,7 +90,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid var(--focus); out
   function ensureHost() {
     if (host?.isConnected) return;
     if (!host) {
-      host = document.createElement("staffroom-focus");
+      host = content.themed(document.createElement("staffroom-focus")); // in the page's theme, not the system's
       shadow = host.attachShadow({ mode: "closed" });
       try {
         const sheet = new CSSStyleSheet();

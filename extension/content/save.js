@@ -20,18 +20,6 @@
     }
   };
 
-  // Is the site drawn dark (X and Mastodon have their own themes, whatever the OS says)?
-  function pageIsDark() {
-    for (const node of [document.body, document.documentElement]) {
-      const match = node && getComputedStyle(node).backgroundColor.match(/rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/);
-      if (match && (match[4] === undefined || Number(match[4]) > 0.5)) {
-        const [r, g, b] = match.slice(1, 4).map(Number);
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-      }
-    }
-    return matchMedia("(prefers-color-scheme: dark)").matches;
-  }
-
   // ---- the button ----------------------------------------------------------------------------
 
   function svg(paths) {
@@ -61,14 +49,13 @@
     for (const [property, value] of Object.entries(declarations)) element.style.setProperty(property, value, "important");
   }
 
+  // Colours come from staffroom.css, by the page's theme (data-staffroom-theme, theme.js).
   function paint(button, saved) {
-    const dark = pageIsDark();
-    const accent = dark ? "#5eead4" : "#0f766e";
     style(button, {
       display: "inline-flex", "align-items": "center", gap: "5px", "align-self": "center", margin: "0 0 0 8px",
-      padding: "4px 10px", "border-radius": "999px", border: `1px solid ${accent}`, cursor: "pointer",
+      padding: "4px 10px", "border-radius": "999px", border: "1px solid var(--staffroom-accent)", cursor: "pointer",
       font: "600 13px/1.2 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "white-space": "nowrap",
-      background: saved ? accent : "transparent", color: saved ? (dark ? "#062925" : "#ffffff") : accent,
+      background: saved ? "var(--staffroom-accent)" : "transparent", color: saved ? "var(--staffroom-on-accent)" : "var(--staffroom-accent)",
       "max-width": "max-content", "box-sizing": "border-box", height: "auto", "min-height": "28px",
     });
     button.replaceChildren(svg(saved ? TICK : BOOKMARK), document.createTextNode(saved ? "Saved" : "Save idea"));
@@ -77,7 +64,7 @@
   }
 
   function createButton(record) {
-    const button = document.createElement("button");
+    const button = content.themed(document.createElement("button"));
     button.type = "button";
     button.dataset.staffroomSave = "";
     button.setAttribute("aria-label", "Save idea"); // the name stays; aria-pressed carries the state
@@ -115,7 +102,7 @@
       place(element, record.button);
     }
     paint(record.button, Boolean(record.id));
-    content.placeWhy?.(record.button, post, pageIsDark());
+    content.placeWhy?.(record.button, post);
     if (!record.id && post.permalink) lookUp(record);
   };
   // Posts filter.js showed before this script was ready.
@@ -183,7 +170,7 @@
   padding: 16px 18px; border-radius: 14px; border: 1px solid var(--border); background: var(--bg); color: var(--text);
   box-shadow: 0 10px 30px rgba(0,0,0,.18), 0 2px 6px rgba(0,0,0,.08);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: start; }
-.card.dark { --bg: #1e2226; --text: #e8eaed; --muted: #9aa4ae; --border: #3a4148; --field: #15181b; --accent: #2dd4bf;
+:host([data-staffroom-theme="dark"]) .card { --bg: #1e2226; --text: #e8eaed; --muted: #9aa4ae; --border: #3a4148; --field: #15181b; --accent: #2dd4bf;
   --accent-text: #062925; --warn: #fcd34d; --warn-bg: #3a2a06; --danger: #f87171;
   color-scheme: dark; box-shadow: 0 10px 30px rgba(0,0,0,.6); }
 * { box-sizing: border-box; }
@@ -251,11 +238,11 @@ button:disabled { opacity: .6; cursor: progress; }
 
   function openCard(record, result) {
     card?.close(false);
-    const host = el("div", { "data-staffroom-card": "" });
+    const host = content.themed(el("div", { "data-staffroom-card": "" }));
     const shadow = host.attachShadow({ mode: "closed" });
     shadow.append(el("style", { text: CSS }));
     const titleId = "staffroom-card-title";
-    const panel = el("div", { class: `card${pageIsDark() ? " dark" : ""}`, role: "dialog", "aria-labelledby": titleId });
+    const panel = el("div", { class: "card", role: "dialog", "aria-labelledby": titleId });
     shadow.append(panel);
     // Keys typed here must not reach the site's shortcuts (X likes a post on "l").
     for (const type of ["keydown", "keyup", "keypress", "click", "mousedown", "pointerdown"]) {

@@ -5,7 +5,10 @@
   const content = (globalThis.staffroomContent = globalThis.staffroomContent ?? {});
 
   const STYLE = `
-    :host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-left: 4px; }
+    :host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-left: 4px;
+      --accent: #0f766e; --tint: rgba(15, 118, 110, .1); --line: rgba(83, 100, 113, .3); --surface: #ffffff; --text: #0f1419; }
+    :host([data-staffroom-theme="dark"]) {
+      --accent: #5eead4; --tint: rgba(45, 212, 191, .12); --line: rgba(139, 152, 165, .35); --surface: #16181c; --text: #e7e9ea; }
     button { font: 600 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--accent);
       background: none; border: 0; border-radius: 4px; padding: 4px 6px; cursor: pointer;
       text-decoration: underline; text-underline-offset: 2px; }
@@ -18,8 +21,6 @@
     .panel[hidden] { display: none; }
     p { margin: 0 0 6px; }
     .status:empty { display: none; }`;
-  const LIGHT = { "--accent": "#0f766e", "--tint": "rgba(15, 118, 110, .1)", "--line": "rgba(83, 100, 113, .3)", "--surface": "#ffffff", "--text": "#0f1419" };
-  const DARK = { "--accent": "#5eead4", "--tint": "rgba(45, 212, 191, .12)", "--line": "rgba(139, 152, 165, .35)", "--surface": "#16181c", "--text": "#e7e9ea" };
 
   function el(tag, props = {}, ...children) {
     const node = document.createElement(tag);
@@ -29,13 +30,12 @@
   }
 
   /** Puts the "why?" after `anchor` (the post's Save button), or removes it when the lens said nothing. */
-  content.placeWhy = (anchor, post, dark) => {
+  content.placeWhy = (anchor, post) => {
     const old = anchor.nextElementSibling?.localName === "staffroom-why" ? anchor.nextElementSibling : null;
     old?.remove();
     if (!post.evidence?.length) return;
-    const host = document.createElement("staffroom-why");
+    const host = content.themed(document.createElement("staffroom-why"));
     const root = host.attachShadow({ mode: "closed" });
-    for (const [name, value] of Object.entries(dark ? DARK : LIGHT)) host.style.setProperty(name, value);
     const toggle = el("button", { type: "button", "aria-expanded": "false", "aria-label": "Why is this post shown?" }, "why?");
     const status = el("p", { class: "status", role: "status" });
     const notForMe = el("button", { type: "button" }, "Not for me");

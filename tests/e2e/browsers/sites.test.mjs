@@ -1,6 +1,7 @@
 // The same timelines in Chromium and Firefox: X, Bluesky and Mastodon pages served at their real
 // URLs with a strict CSP get their verdicts from the background's wasm engine; a run of hidden
-// posts collapses behind a placeholder that reveals them; a settings change refilters live.
+// posts collapses behind a placeholder that reveals them; our UI follows the site's theme; a
+// settings change refilters live.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { bskyPage, bskyPost, bskyRow, mastodonPage, mastodonPost, xPost, xTimeline } from "../fixtures.mjs";
@@ -45,6 +46,12 @@ inEachBrowser((current) => {
       const shown = [...document.querySelectorAll(selector)].map((e) => e.checkVisibility());
       return !shown[1] && shown;
     }, X_POSTS), [true, false, false, false, true]);
+
+    // X switches to Lights out without a reload by colouring the body: "Save idea" follows.
+    const saveColour = () => getComputedStyle(document.querySelector("button[data-staffroom-save]")).color;
+    assert.equal(await page.evaluate(saveColour), "rgb(15, 118, 110)");
+    await page.evaluate(() => { document.body.style.backgroundColor = "rgb(0, 0, 0)"; });
+    await page.waitFor(() => getComputedStyle(document.querySelector("button[data-staffroom-save]")).color === "rgb(94, 234, 212)");
     await page.close();
     assertNoErrors(browser);
   });
