@@ -8,7 +8,7 @@ use std::path::Path;
 
 fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bytes = training::shipped_model_bytes(repo).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = training::shipped_model_bytes();
     let path = repo.join("extension/models/hostility.srlm");
     std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     println!("wrote {} ({} bytes)", path.display(), bytes.len());

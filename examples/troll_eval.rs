@@ -2,7 +2,7 @@
 //! on the offensive class and macro-F1 by 5-fold cross-validation on the OLID training tweets
 //! and on the Davidson tweets (each tweet scored by a model that never saw it; the other
 //! corpora train every fold); the share of teachers' posts hidden and warned; the held-out
-//! hostile replies and heated civil posts of `data/hostility/heldout.txt`; how much recall
+//! hostile replies and heated civil posts of `data/hostility/heldout*`; how much recall
 //! survives when troll tweets are disguised; the time assess() takes per post; and the size of
 //! the shipped weights. "Flagged" is hidden or warned.
 //!
@@ -39,7 +39,7 @@ fn judge(detector: &TrollDetector, text: &str, level: Sensitivity) -> Judged {
 
 fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpora = training::load(repo).unwrap_or_else(|e| panic!("{e}"));
+    let corpora = training::load();
     let all = training::all;
     let errors = std::env::args().any(|a| a == "--errors");
 
@@ -75,6 +75,7 @@ fn main() {
     }
     // The written posts by cross-validation: what was chosen by, before the held-out file.
     let mut written = [[0usize; 2]; 2];
+    let mut written_scores: Vec<(bool, f32)> = Vec::new();
     for fold in folds(corpora.written.len(), FOLDS, 12) {
         let (held, rest) = split(&corpora.written, &fold);
         let model = training::train(&all(&corpora.olid), &all(&corpora.davidson), &rest);
@@ -82,6 +83,7 @@ fn main() {
         for post in held {
             let hidden = judge(&detector, &post.text, Sensitivity::Medium) == Judged::Hidden;
             written[post.hostile as usize][hidden as usize] += 1;
+            written_scores.push((post.hostile, detector.hostility_score(&post.text).unwrap()));
         }
     }
     println!(
@@ -128,6 +130,11 @@ fn main() {
         })
         .collect();
     println!("OLID calibration, model alone: harmless tweets {}", cuts.join(", "));
+    {
+        let cut = harmless[(harmless.len() as f64 * 0.06) as usize];
+        let share = |h: bool| written_scores.iter().filter(|w| w.0 == h && w.1 > cut).count() as f64 * 100.0 / written_scores.iter().filter(|w| w.0 == h).count() as f64;
+        println!("written posts over the OLID 6% cut ({cut:.2}), model alone: hostile {:.1}%, civil {:.1}%", share(true), share(false));
+    }
     for (k, (_, level)) in LEVELS.iter().enumerate() {
         let (plain, disguised) = evasion[k];
         println!(
@@ -147,22 +154,25 @@ fn main() {
     for (level, name) in LEVELS {
         println!("teacher posts ({}) at {name}: {}", teacher.len(), shares(&teacher, level));
     }
-    let heldout = std::fs::read_to_string(repo.join("data/hostility/heldout.txt")).expect("held-out posts");
-    let heldout: Vec<(bool, &str)> = heldout
-        .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(label, text)| (label == "hostile", text))
-        .collect();
-    let hostile: Vec<&str> = heldout.iter().filter(|p| p.0).map(|p| p.1).collect();
-    let civil: Vec<&str> = heldout.iter().filter(|p| !p.0).map(|p| p.1).collect();
-    for (level, name) in LEVELS {
-        println!(
-            "held-out at {name}: hostile replies ({}) {}; heated civil posts ({}) {}",
-            hostile.len(),
-            shares(&hostile, level),
-            civil.len(),
-            shares(&civil, level)
-        );
+    // The first file's misses were read once; the second was written by someone who never
+    // saw the training posts, and only its totals are ever read (its errors are not listed).
+    let read_heldout = |file: &str| -> Vec<(bool, String)> {
+        let text = std::fs::read_to_string(repo.join("data/hostility").join(file)).expect("held-out posts");
+        text.lines().filter_map(|l| l.split_once('\t')).map(|(label, text)| (label == "hostile", text.to_string())).collect()
+    };
+    let heldout = read_heldout("heldout.txt");
+    for (file, posts) in [("heldout.txt", &heldout), ("heldout-replies.tsv", &read_heldout("heldout-replies.tsv"))] {
+        let hostile: Vec<&str> = posts.iter().filter(|p| p.0).map(|p| p.1.as_str()).collect();
+        let civil: Vec<&str> = posts.iter().filter(|p| !p.0).map(|p| p.1.as_str()).collect();
+        for (level, name) in LEVELS {
+            println!(
+                "{file} at {name}: hostile replies ({}) {}; heated civil posts ({}) {}",
+                hostile.len(),
+                shares(&hostile, level),
+                civil.len(),
+                shares(&civil, level)
+            );
+        }
     }
 
     // Raw texts, as assess() gets them. Best of several rounds: the machine is shared, and
