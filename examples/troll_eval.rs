@@ -121,7 +121,7 @@ fn main() {
     let mut harmless: Vec<f32> = olid_results.iter().filter(|r| !r.0).map(|r| r.2).collect();
     harmless.sort_unstable_by(|a, b| b.total_cmp(a));
     let offensive: Vec<f32> = olid_results.iter().filter(|r| r.0).map(|r| r.2).collect();
-    let cuts: Vec<String> = [2.5, 4.0, 5.5, 7.0, 10.0]
+    let cuts: Vec<String> = [2.5, 4.0, 5.5, 6.5, 7.0, 10.0]
         .iter()
         .map(|share| {
             let cut = harmless[(harmless.len() as f64 * share / 100.0) as usize];

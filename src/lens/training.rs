@@ -142,6 +142,7 @@ pub fn examples(set: &[Labelled], vocabulary: &HashMap<u32, f32>) -> Vec<Example
         .zip(featured)
         .map(|(l, hashes)| Example {
             offset: hashes.iter().filter_map(|h| vocabulary.get(h)).sum(),
+            value: 1.0,
             features: hashes.into_iter().filter(|h| posts_per_feature[h] >= MIN_POSTS_PER_FEATURE).collect(),
             positive: l.professional,
             weight: if l.professional { positive_weight } else { class_weight(l.source) },

@@ -4,14 +4,16 @@
 
 use super::LinearModel;
 
-/// One labelled example: its distinct feature hashes, its class, how much it counts, and a
-/// fixed part of its logit that training does not learn (hand-weighted evidence).
+/// One labelled example: its feature hashes, its class, how much it counts, a fixed part of
+/// its logit that training does not learn (hand-weighted evidence), and the value each of its
+/// features takes (1: present; less to keep a long post from outweighing a short one).
 #[derive(Debug, Clone)]
 pub struct Example {
     pub features: Vec<u32>,
     pub positive: bool,
     pub weight: f32,
     pub offset: f32,
+    pub value: f32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +62,9 @@ pub struct Trained {
 impl Trained {
     pub fn score(&self, example: &Example) -> f32 {
         let mask = self.weights.len() as u32 - 1;
-        example.offset + self.bias + example.features.iter().map(|&h| self.weights[(h & mask) as usize]).sum::<f32>()
+        example.offset
+            + self.bias
+            + example.value * example.features.iter().map(|&h| self.weights[(h & mask) as usize]).sum::<f32>()
     }
 
     pub fn quantise(&self) -> LinearModel {
@@ -81,13 +85,14 @@ pub fn train(examples: &[Example], settings: Settings) -> Trained {
         rng.shuffle(&mut order);
         for &i in &order {
             let ex = &examples[i];
-            let logit =
-                ex.offset + bias + ex.features.iter().map(|&h| weights[(h & mask) as usize]).sum::<f32>();
+            let logit = ex.offset
+                + bias
+                + ex.value * ex.features.iter().map(|&h| weights[(h & mask) as usize]).sum::<f32>();
             let target = if ex.positive { 1.0 } else { 0.0 };
             let error = (sigmoid(logit) - target) * ex.weight;
             for &h in &ex.features {
                 let b = (h & mask) as usize;
-                let g = error + settings.l2 * ex.weight * weights[b];
+                let g = error * ex.value + settings.l2 * ex.weight * weights[b];
                 grad_sq[b] += g * g;
                 weights[b] -= settings.learning_rate * g / grad_sq[b].sqrt();
             }
@@ -121,6 +126,7 @@ mod tests {
                 positive: i % 2 == 0,
                 weight: 1.0,
                 offset: 0.0,
+                value: 1.0,
             })
             .collect()
     }

@@ -19,6 +19,19 @@ const GRAM_MAX: usize = 5;
 const AFTER_ADDRESS: usize = 3;
 const BEFORE_ADDRESS: usize = 2;
 
+/// Features a post may have at full value (a post of about a dozen words); a post with more
+/// has each one's value cut so that their sum grows as the square root of their count: a long
+/// post's many ordinary words would otherwise outweigh the one insult in it. By
+/// cross-validation (with the first 2,100 written posts), against full value for all: OLID
+/// recall at 5.5% of harmless tweets flagged 0.401 (0.400), written hostile replies over the
+/// 6% cut 46% (36%), civil 2.3% (1.7%); 64 found more replies (49%) but cost OLID (0.379).
+const FULL_VALUE_FEATURES: usize = 128;
+
+/// The value each feature of a post with `count` features takes, in training and scoring.
+pub fn feature_value(count: usize) -> f32 {
+    (FULL_VALUE_FEATURES as f32 / count.max(FULL_VALUE_FEATURES) as f32).sqrt()
+}
+
 /// A lexicon entry found over tokens `first..=last`, as the model sees it.
 pub struct Finding {
     pub label: &'static str,
