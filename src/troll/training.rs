@@ -57,19 +57,14 @@ pub fn load() -> Corpora {
         ("data/lens/train-professional-c.txt", false),
     ];
     Corpora {
-        olid: corpus::olid().into_iter().map(|t| Labelled { text: without_links(&t.text), hostile: t.label == "OFF" }).collect(),
+        // Mentions ("@USER") and links ("URL") the fold drops, as in real posts.
+        olid: corpus::olid().into_iter().map(|t| Labelled { text: t.text, hostile: t.label == "OFF" }).collect(),
         davidson: corpus::davidson().into_iter().map(|t| Labelled { text: t.text, hostile: t.label != "neither" }).collect(),
         written: written_files
             .iter()
             .flat_map(|&(path, hostile)| corpus::lines(path).into_iter().map(move |text| Labelled { text, hostile }))
             .collect(),
     }
-}
-
-/// OLID published links as the word "URL"; real posts' links are dropped by the fold, so the
-/// word is dropped here. Mentions ("@USER") the fold drops itself.
-fn without_links(text: &str) -> String {
-    text.split(' ').filter(|w| *w != "URL").collect::<Vec<_>>().join(" ")
 }
 
 /// A model trained on these posts, each source weighted as above, in the order given.
