@@ -154,6 +154,12 @@ fn main() {
     for (level, name) in LEVELS {
         println!("teacher posts ({}) at {name}: {}", teacher.len(), shares(&teacher, level));
     }
+    // The lens's second held-out set: everyday posts and teachers' posts no model trained on.
+    for file in ["test-general", "test-professional"] {
+        let posts = staffroom::corpus::lines(&format!("data/lens/{file}.txt"));
+        let posts: Vec<&str> = posts.iter().map(String::as_str).collect();
+        println!("data/lens/{file}.txt ({}) at medium: {}", posts.len(), shares(&posts, Sensitivity::Medium));
+    }
     // The first file's misses were read once; the second was written by someone who never
     // saw the training posts, and only its totals are ever read (its errors are not listed).
     let read_heldout = |file: &str| -> Vec<(bool, String)> {

@@ -58,9 +58,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUT: f32 = 1.03;
-const MEDIUM_CUT: f32 = 0.39;
-const HIGH_CUT: f32 = 0.11;
+const LOW_CUT: f32 = 1.30;
+const MEDIUM_CUT: f32 = 0.54;
+const HIGH_CUT: f32 = 0.23;
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the

@@ -46,15 +46,23 @@ pub fn load() -> Corpora {
         ("data/hostility/replies-hostile.txt", true),
         ("data/hostility/personas-hostile.txt", true),
         ("data/hostility/situations-hostile.txt", true),
+        ("data/hostility/short-hostile.txt", true),
+        ("data/hostility/long-hostile.txt", true),
         ("data/hostility/civil.txt", false),
         ("data/hostility/replies-civil.txt", false),
         ("data/hostility/personas-civil.txt", false),
         ("data/hostility/situations-civil.txt", false),
-        // Teachers' everyday posts (the lens's training posts): without them the replies
-        // above teach that "teaching" itself is hostile.
+        ("data/hostility/short-civil.txt", false),
+        ("data/hostility/long-civil.txt", false),
+        // Teachers' and everyone's everyday posts (the lens's training posts): without them
+        // the replies above teach that "teaching", or a post that talks to its reader ("you
+        // won't believe…"), is hostile.
         ("data/lens/train-professional-a.txt", false),
         ("data/lens/train-professional-b.txt", false),
         ("data/lens/train-professional-c.txt", false),
+        ("data/lens/train-general-a.txt", false),
+        ("data/lens/train-general-b.txt", false),
+        ("data/lens/train-general-c.txt", false),
     ];
     Corpora {
         // Mentions ("@USER") and links ("URL") the fold drops, as in real posts.
