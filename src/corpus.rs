@@ -65,7 +65,7 @@ pub fn lines(relative: &str) -> Vec<String> {
 
 /// Minimal CSV for three columns: quoted fields with doubled quotes, CRLF or LF rows (texts hold
 /// commas, quotes and newlines).
-pub(crate) fn csv_rows(csv: &str) -> Vec<[String; 3]> {
+fn csv_rows(csv: &str) -> Vec<[String; 3]> {
     let mut rows = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();

@@ -309,12 +309,21 @@ impl TrollDetector {
     /// The model's score (logit) for a post, if a model is installed: for calibration.
     pub fn hostility_score(&self, text: &str) -> Option<f32> {
         let model = self.model.as_deref()?;
+        Some(self.model_score(model, &self.read(text), |_, _, _| {}).0)
+    }
+
+    /// The model's score (logit) for a post, calling `each(weight, first, last)` for every
+    /// feature; also the value each feature took (`features::feature_value`).
+    fn model_score(&self, model: &LinearModel, post: &Reading, mut each: impl FnMut(f32, usize, usize)) -> (f32, f32) {
         let (mut sum, mut count) = (0f32, 0usize);
-        self.features(&self.read(text), |hash, _, _| {
-            sum += model.weight(hash);
+        self.features(post, |hash, first, last| {
+            let w = model.weight(hash);
+            sum += w;
             count += 1;
+            each(w, first, last);
         });
-        Some(model.bias() + features::feature_value(count) * sum)
+        let value = features::feature_value(count);
+        (model.bias() + value * sum, value)
     }
 
     fn read(&self, text: &str) -> Reading {
@@ -357,19 +366,13 @@ impl TrollDetector {
     fn model_view(&self, model: &LinearModel, post: &Reading, sensitivity: Sensitivity) -> ModelView {
         let cut = sensitivity.model_threshold();
         let mut credit = vec![0f32; post.folded.token_count().min(features::MAX_TOKENS)];
-        let (mut sum, mut count) = (0f32, 0usize);
-        self.features(post, |hash, first, last| {
-            let w = model.weight(hash);
-            sum += w;
-            count += 1;
+        let (score, value) = self.model_score(model, post, |w, first, last| {
             if first <= last {
                 let share = w / (last + 1 - first) as f32;
                 credit[first..=last].iter_mut().for_each(|c| *c += share);
             }
         });
-        let value = features::feature_value(count);
         credit.iter_mut().for_each(|c| *c *= value);
-        let score = model.bias() + value * sum;
         // The model reads every word; what the lexicon excused or found to name no one is
         // taken back out of the score where the lexicon knows better.
         let mut discount = vec![Discount::None; credit.len()];

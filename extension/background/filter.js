@@ -3,7 +3,7 @@
 // live in storage.session so they survive the service worker being stopped.
 import { ready } from "./engine.js";
 import { DEFAULT_PACK, contextFor as packContext, isPackChange, loadPack } from "./settings.js";
-import { sessionLens } from "./focus.js";
+import { assertCounts, sessionLens } from "./focus.js";
 import { forEngine, isExamplesChange, loadExamples } from "./lens-examples.js";
 
 export const FILTER_PORT = "staffroom-filter";
@@ -46,12 +46,10 @@ function updateTab(tabId, change) {
   return updated;
 }
 
-const isCount = (n) => Number.isSafeInteger(n) && n >= 0;
-
 // The page's counts as content/counts.js tallied them (each post once, under its latest verdict):
 // they replace the tab's, keeping what health.js reported.
 function recordCounts(tabId, { seen, hidden, warned, reasons = {} } = {}) {
-  if (![seen, hidden, warned, ...Object.values(reasons)].every(isCount)) throw new Error("counts must be whole numbers");
+  assertCounts(seen, hidden, warned, ...Object.values(reasons));
   return updateTab(tabId, (stats) => ({ ...stats, seen, hidden, warned, reasons }));
 }
 

@@ -62,11 +62,16 @@ async function show(view) {
   else await chrome.alarms.create(TICK_ALARM, { when: view.next_wakeup_ms });
 }
 
+/** Counts arrive from content scripts: each must be a whole number, 0 or more. */
+export function assertCounts(...counts) {
+  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error("counts must be whole numbers");
+}
+
 // Posts seen and hidden: content/counts.js reports the posts newly on screen while a session runs;
 // they are added to it with the next event (not per report, so a scrolling timeline does not
 // rewrite "focusState" and wake every tab many times a second).
 async function addPendingStats(seen, hidden) {
-  if (![seen, hidden].every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error("counts must be whole numbers");
+  assertCounts(seen, hidden);
   if (!(seen > 0) || !(await sessionRunning())) return;
   await serially(async () => {
     const { [PENDING_STATS_KEY]: pending = { seen: 0, hidden: 0 } } = await chrome.storage.session.get(PENDING_STATS_KEY);
