@@ -97,6 +97,10 @@
       page.set(identity, { verdict, reason: verdict === "show" ? undefined : mainReason(reasons) });
       sendTally();
     },
+    /** A post no longer known by this identity (its link appeared, its text changed). */
+    forget(identity) {
+      if (page.delete(identity)) sendTally();
+    },
     /** `target` stands on screen for the posts whose entries `entriesOf()` returns. */
     watch(target, entriesOf) {
       if (shows.has(target)) return;

@@ -232,12 +232,14 @@
       }
       if (known?.key === key) return restore(element, known);
       if (known) byId.delete(known.id);
+      const identity = identityOf(element, key);
+      if (known?.counted && known.identity !== identity) counts.forget(known.identity);
       if (!known) {
         order(element);
         counts.watch(element, () => [state.get(element)]);
       }
       const entry = {
-        id: `p${nextId++}`, key, identity: identityOf(element, key), counted: isPost(element),
+        id: `p${nextId++}`, key, identity, counted: isPost(element),
         verdict: undefined, reasons: [], post: null, shown: false,
         ordered: true, item: itemOf(element), column: element.closest(site.columns),
       };
@@ -335,6 +337,12 @@
     }
 
     function flush() {
+      // A page still being parsed may hold a post drawn in part (the parser yields mid-post):
+      // judging it would count and send a post that is not there. Posts stay pending until then.
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", flush, { once: true });
+        return;
+      }
       const posts = [];
       for (const element of queued) {
         const entry = state.get(element);

@@ -181,6 +181,35 @@ test("the real X posts: the popup, the placeholders and a focus review started o
   await page.close();
 });
 
+test("a post the browser is still parsing is judged once, whole", async () => {
+  // A blocking script inside a post stops the parser there, after the author and before the
+  // post's link and text: the content script sees the post drawn in part for a while.
+  await browser.context.route("https://x.com/parser-pause.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.fulfill({ status: 200, contentType: "text/javascript", body: "// the parser waited for this" });
+  });
+  const split = xPost({ id: "21", handle: "msteach", text: "Whole-class feedback grids for Y10 essays #ukedchat" })
+    .replace('<a href="/msteach/status/21"', '<script src="/parser-pause.js"></script><a href="/msteach/status/21"');
+  await serve(browser.context, "https://x.com/i/lists/8", xTimeline([
+    xPost({ id: "22", handle: "celebnews", text: "You won't believe what this celebrity wore" }),
+    split,
+    xPost({ id: "23", handle: "histhead", text: "Knowledge organisers as low-stakes quizzes #ukedchat" }),
+  ]));
+  await browser.worker.evaluate(() => {
+    globalThis.sentTexts = [];
+    chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((message) =>
+      message?.type === "classify" && globalThis.sentTexts.push(...message.posts.map((post) => post.text))));
+  });
+  const page = await openTimeline("https://x.com/i/lists/8");
+  const sent = await browser.worker.evaluate(() => globalThis.sentTexts);
+  assert.deepEqual(sent.filter((text) => !text.startsWith("You won't")).sort(),
+    ["Knowledge organisers as low-stakes quizzes #ukedchat", "Whole-class feedback grids for Y10 essays #ukedchat"]);
+  const counted = await pageCounts(page);
+  assert.deepEqual(counted, { seen: 3, hidden: 1, warned: 0 });
+  assert.deepEqual(await popupCounts(page, counted), { ...counted, reasons: 1 });
+  await page.close();
+});
+
 test("no errors on the pages", () => {
   assert.deepEqual(errors.flat(), []);
 });
