@@ -44,14 +44,14 @@ fn main() {
     let errors = std::env::args().any(|a| a == "--errors");
 
     // OLID by cross-validation: (truth, judged per level, model score).
-    let mut olid_results: Vec<(bool, [Judged; 3], f32)> = Vec::new();
+    let mut olid_results: Vec<(bool, [Judged; 3], [f32; 2])> = Vec::new();
     for fold in folds(corpora.olid.len(), FOLDS, 2019) {
         let (held, rest) = split(&corpora.olid, &fold);
-        let model = training::train(&rest, &all(&corpora.davidson), &all(&corpora.written));
+        let model = training::train(&rest, &all(&corpora.davidson), &all(&corpora.written), &all(&corpora.everyday));
         let detector = TrollDetector::with_model(Some(Arc::new(model)));
         for post in held {
             let judged = LEVELS.map(|(level, _)| judge(&detector, &post.text, level));
-            olid_results.push((post.hostile, judged, detector.hostility_score(&post.text).unwrap()));
+            olid_results.push((post.hostile, judged, detector.hostility_scores(&post.text).unwrap()));
         }
     }
     let mut davidson_results: Vec<(bool, [Judged; 3])> = Vec::new();
@@ -59,7 +59,7 @@ fn main() {
     let mut rng = Rng(0x5EED_2017);
     for fold in folds(corpora.davidson.len(), FOLDS, 2017) {
         let (held, rest) = split(&corpora.davidson, &fold);
-        let model = training::train(&all(&corpora.olid), &rest, &all(&corpora.written));
+        let model = training::train(&all(&corpora.olid), &rest, &all(&corpora.written), &all(&corpora.everyday));
         let detector = TrollDetector::with_model(Some(Arc::new(model)));
         for post in held {
             let judged = LEVELS.map(|(level, _)| judge(&detector, &post.text, level));
@@ -75,15 +75,15 @@ fn main() {
     }
     // The written posts by cross-validation: what was chosen by, before the held-out file.
     let mut written = [[0usize; 2]; 2];
-    let mut written_scores: Vec<(bool, f32)> = Vec::new();
+    let mut written_scores: Vec<(bool, [f32; 2])> = Vec::new();
     for fold in folds(corpora.written.len(), FOLDS, 12) {
         let (held, rest) = split(&corpora.written, &fold);
-        let model = training::train(&all(&corpora.olid), &all(&corpora.davidson), &rest);
+        let model = training::train(&all(&corpora.olid), &all(&corpora.davidson), &rest, &all(&corpora.everyday));
         let detector = TrollDetector::with_model(Some(Arc::new(model)));
         for post in held {
             let hidden = judge(&detector, &post.text, Sensitivity::Medium) == Judged::Hidden;
             written[post.hostile as usize][hidden as usize] += 1;
-            written_scores.push((post.hostile, detector.hostility_score(&post.text).unwrap()));
+            written_scores.push((post.hostile, detector.hostility_scores(&post.text).unwrap()));
         }
     }
     println!(
@@ -118,22 +118,33 @@ fn main() {
             );
         }
     }
-    let mut harmless: Vec<f32> = olid_results.iter().filter(|r| !r.0).map(|r| r.2).collect();
-    harmless.sort_unstable_by(|a, b| b.total_cmp(a));
-    let offensive: Vec<f32> = olid_results.iter().filter(|r| r.0).map(|r| r.2).collect();
-    let cuts: Vec<String> = [2.5, 4.0, 5.5, 6.5, 7.0, 10.0]
-        .iter()
-        .map(|share| {
-            let cut = harmless[(harmless.len() as f64 * share / 100.0) as usize];
-            let recall = offensive.iter().filter(|&&s| s > cut).count() as f64 / offensive.len() as f64;
-            format!("{share}% over {cut:.2} (recall {recall:.3})")
-        })
-        .collect();
-    println!("OLID calibration, model alone: harmless tweets {}", cuts.join(", "));
-    {
-        let cut = harmless[(harmless.len() as f64 * 0.06) as usize];
-        let share = |h: bool| written_scores.iter().filter(|w| w.0 == h && w.1 > cut).count() as f64 * 100.0 / written_scores.iter().filter(|w| w.0 == h).count() as f64;
-        println!("written posts over the OLID 6% cut ({cut:.2}), model alone: hostile {:.1}%, civil {:.1}%", share(true), share(false));
+    // Cuts for the two heads: the replies head's flags a share of OLID's harmless tweets, the
+    // language head's brings both together to the level's share.
+    let harmless: Vec<[f32; 2]> = olid_results.iter().filter(|r| !r.0).map(|r| r.2).collect();
+    let offensive: Vec<[f32; 2]> = olid_results.iter().filter(|r| r.0).map(|r| r.2).collect();
+    let over = |s: &[f32; 2], cuts: [f32; 2]| s[0] >= cuts[0] || s[1] >= cuts[1];
+    for replies_share in [0.0, 0.5, 1.0, 1.5, 2.0, 3.0] {
+        let mut replies: Vec<f32> = harmless.iter().map(|s| s[1]).collect();
+        replies.sort_unstable_by(|a, b| b.total_cmp(a));
+        let replies_cut = if replies_share == 0.0 { f32::INFINITY } else { replies[(replies.len() as f64 * replies_share / 100.0) as usize] };
+        let mut language: Vec<f32> = harmless.iter().filter(|s| s[1] < replies_cut).map(|s| s[0]).collect();
+        language.sort_unstable_by(|a, b| b.total_cmp(a));
+        let cuts: Vec<String> = [2.5, 6.5, 10.0]
+            .iter()
+            .map(|share| {
+                let wanted = (harmless.len() as f64 * share / 100.0) as usize;
+                let by_replies = harmless.len() - language.len();
+                let language_cut = language.get(wanted.saturating_sub(by_replies)).copied().unwrap_or(f32::INFINITY);
+                let cuts = [language_cut, replies_cut];
+                let recall = offensive.iter().filter(|s| over(s, cuts)).count() as f64 / offensive.len() as f64;
+                let written = |h: bool| {
+                    written_scores.iter().filter(|w| w.0 == h && over(&w.1, cuts)).count() as f64 * 100.0
+                        / written_scores.iter().filter(|w| w.0 == h).count() as f64
+                };
+                format!("{share}% at [{language_cut:.2}, {replies_cut:.2}] (OLID recall {recall:.3}, written hostile {:.1}% civil {:.1}%)", written(true), written(false))
+            })
+            .collect();
+        println!("OLID calibration, model alone, replies head at {replies_share}%: {}", cuts.join("; "));
     }
     for (k, (_, level)) in LEVELS.iter().enumerate() {
         let (plain, disguised) = evasion[k];

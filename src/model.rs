@@ -6,12 +6,14 @@
 //! logit, so `score > 0` means the positive class is more likely than not.
 //!
 //! File layout (little-endian): `b"SRLM"`, version `1`, `log2(buckets)`, two reserved zero
-//! bytes, `scale: f32`, `bias: f32`, then `buckets` signed bytes. Training is in `train`
+//! bytes, `scale: f32`, `bias: f32`, then `buckets` signed bytes; a file may hold several
+//! models back to back (the hostility model's two heads). Training is in `train`
 //! (native builds only); the files are produced by the `train_*` examples.
 
 #[cfg(feature = "cli")]
 pub mod train;
 
+use crate::troll::HostilityModel;
 use std::sync::{Arc, OnceLock};
 
 const MAGIC: &[u8; 4] = b"SRLM";
@@ -55,6 +57,16 @@ impl LinearModel {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<LinearModel, String> {
+        let (model, rest) = LinearModel::from_prefix(bytes)?;
+        if !rest.is_empty() {
+            return Err(format!("model file is {} bytes, expected {}", bytes.len(), bytes.len() - rest.len()));
+        }
+        Ok(model)
+    }
+
+    /// The model at the start of `bytes`, and the bytes after it (a file may hold several
+    /// models back to back).
+    pub fn from_prefix(bytes: &[u8]) -> Result<(LinearModel, &[u8]), String> {
         if bytes.len() < HEADER || &bytes[..4] != MAGIC {
             return Err("not a Staffroom model file".to_string());
         }
@@ -66,7 +78,7 @@ impl LinearModel {
             return Err(format!("model file has 2^{log2} buckets (expected 2^8 to 2^24)"));
         }
         let buckets = 1usize << log2;
-        if bytes.len() != HEADER + buckets {
+        if bytes.len() < HEADER + buckets {
             return Err(format!("model file is {} bytes, expected {}", bytes.len(), HEADER + buckets));
         }
         let f32_at = |i: usize| f32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
@@ -74,8 +86,8 @@ impl LinearModel {
         if !scale.is_finite() || !bias.is_finite() {
             return Err("model file has a non-finite scale or bias".to_string());
         }
-        let weights = bytes[HEADER..].iter().map(|&b| b as i8).collect();
-        Ok(LinearModel { mask: (buckets - 1) as u32, scale, bias, weights })
+        let weights = bytes[HEADER..HEADER + buckets].iter().map(|&b| b as i8).collect();
+        Ok((LinearModel { mask: (buckets - 1) as u32, scale, bias, weights }, &bytes[HEADER + buckets..]))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -116,7 +128,7 @@ impl LinearModel {
 #[derive(Debug, Clone, Default)]
 pub struct Models {
     pub topic: Option<Arc<LinearModel>>,
-    pub hostility: Option<Arc<LinearModel>>,
+    pub hostility: Option<Arc<HostilityModel>>,
 }
 
 static INSTALLED: OnceLock<Models> = OnceLock::new();
@@ -124,7 +136,7 @@ static INSTALLED: OnceLock<Models> = OnceLock::new();
 impl Models {
     pub fn from_files(topic: &[u8], hostility: &[u8]) -> Result<Models, String> {
         let topic = LinearModel::from_bytes(topic).map_err(|e| format!("topic model: {e}"))?;
-        let hostility = LinearModel::from_bytes(hostility).map_err(|e| format!("hostility model: {e}"))?;
+        let hostility = HostilityModel::from_bytes(hostility).map_err(|e| format!("hostility model: {e}"))?;
         Ok(Models { topic: Some(Arc::new(topic)), hostility: Some(Arc::new(hostility)) })
     }
 
@@ -173,6 +185,10 @@ mod tests {
         assert!((model.weight(255) - 127.0 / 64.0).abs() < 0.02);
         assert!(LinearModel::from_bytes(b"nope").is_err());
         assert!(LinearModel::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err().contains("bytes"));
+        let two = [bytes.clone(), bytes.clone()].concat();
+        assert!(LinearModel::from_bytes(&two).unwrap_err().contains("expected 272"));
+        let (first, rest) = LinearModel::from_prefix(&two).unwrap();
+        assert_eq!((first, rest), (model.clone(), &bytes[..]));
         let mut wrong_version = bytes.clone();
         wrong_version[4] = 9;
         assert!(LinearModel::from_bytes(&wrong_version).unwrap_err().contains("version 9"));
