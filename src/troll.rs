@@ -60,9 +60,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUTS: [f32; 2] = [1.15, 0.51];
-const MEDIUM_CUTS: [f32; 2] = [0.40, -0.13];
-const HIGH_CUTS: [f32; 2] = [0.09, -0.51];
+const LOW_CUTS: [f32; 2] = [1.08, 0.48];
+const MEDIUM_CUTS: [f32; 2] = [0.32, -0.12];
+const HIGH_CUTS: [f32; 2] = [0.07, -0.50];
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the
@@ -320,7 +320,12 @@ impl TrollDetector {
         if let Some((marker, hit)) = directed {
             reasons.push(troll(format!("insult aimed at you: '{marker} … {}'", display(entry(hit)))));
         } else if let Some((first, last)) = view.and_then(|v| v.phrase).filter(|_| attack && !named_an_attack) {
-            let aimed = (first.saturating_sub(1)..=last).any(|i| features::addresses_reader(post.folded.squeezed_token(i)));
+            // The phrase starts from the "you" it is said to, when one comes shortly before it
+            // ("people like you shouldn't be allowed near children").
+            let addresses = |i: usize| features::addresses_reader(post.folded.squeezed_token(i));
+            let said_to = (first.saturating_sub(PHRASE_WORDS)..first).rev().find(|&i| addresses(i));
+            let first = said_to.unwrap_or(first);
+            let aimed = said_to.is_some() || (first..=last).any(addresses);
             let label = if aimed { "attack aimed at you" } else { "hostile" };
             reasons.push(troll(format!("{label}: '{}'", self.phrase(&post, first, last))));
         }

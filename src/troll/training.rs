@@ -20,11 +20,14 @@ pub const REPLIES_SETTINGS: Settings = Settings { log2_buckets: 16, epochs: 5, l
 /// offensive: counted at par, every ordinary word would learn to look offensive.
 const OLID_WEIGHTS: (f32, f32) = (1.0, 1.0);
 const DAVIDSON_WEIGHTS: (f32, f32) = (0.25, 1.0);
+/// The written civil posts count double: chosen with each writer held out in turn
+/// (`troll_eval`), where it kept the replies found and hid fewer civil and everyday posts.
 const WRITTEN_WEIGHTS: (f32, f32) = (1.0, 2.0);
 const EVERYDAY_WEIGHT: f32 = 1.0;
 /// Teachers' everyday posts talk to their reader as much as the replies do ("your classroom"):
-/// counted more in the replies head, "you" alone does not read as an attack.
-const EVERYDAY_IN_REPLIES: f32 = 6.0;
+/// counted more in the replies head, "you" alone does not read as an attack (×6 before
+/// `everyday-you.txt` was written; with it, ×2 finds more replies and hides fewer posts).
+const EVERYDAY_IN_REPLIES: f32 = 2.0;
 /// OLID's and Davidson's harmless tweets also teach the replies head what ordinary posts look
 /// like (without Davidson's, 6% of them were hidden, over the 5% allowed).
 const HARMLESS_TWEETS_IN_REPLIES: f32 = 1.0;
@@ -33,6 +36,9 @@ const HARMLESS_TWEETS_IN_REPLIES: f32 = 1.0;
 pub struct Labelled {
     pub text: String,
     pub hostile: bool,
+    /// Who wrote it: the corpus, or for the written posts the brief they were written to (a
+    /// file's name without `-hostile` / `-civil`), so evaluation can hold out a whole writer.
+    pub writer: &'static str,
 }
 
 pub struct Corpora {
@@ -56,12 +62,14 @@ pub fn load() -> Corpora {
         ("data/hostility/situations-hostile.txt", true),
         ("data/hostility/short-hostile.txt", true),
         ("data/hostility/long-hostile.txt", true),
+        ("data/hostility/voices-hostile.txt", true),
         ("data/hostility/civil.txt", false),
         ("data/hostility/replies-civil.txt", false),
         ("data/hostility/personas-civil.txt", false),
         ("data/hostility/situations-civil.txt", false),
         ("data/hostility/short-civil.txt", false),
         ("data/hostility/long-civil.txt", false),
+        ("data/hostility/voices-civil.txt", false),
     ];
     // Without everyday posts the replies teach that "teaching", or a post that talks to its
     // reader ("you won't believe…"), is hostile.
@@ -72,19 +80,37 @@ pub fn load() -> Corpora {
         "data/lens/train-general-a.txt",
         "data/lens/train-general-b.txt",
         "data/lens/train-general-c.txt",
+        // Posts that talk to their reader kindly ("you've got this", "your thread saved my
+        // Monday"), as many of teachers' posts do.
+        "data/hostility/everyday-you.txt",
     ];
     Corpora {
         // Mentions ("@USER") and links ("URL") the fold drops, as in real posts.
-        olid: corpus::olid().into_iter().map(|t| Labelled { text: t.text, hostile: t.label == "OFF" }).collect(),
-        davidson: corpus::davidson().into_iter().map(|t| Labelled { text: t.text, hostile: t.label != "neither" }).collect(),
+        olid: corpus::olid().into_iter().map(|t| Labelled { text: t.text, hostile: t.label == "OFF", writer: "olid" }).collect(),
+        davidson: corpus::davidson()
+            .into_iter()
+            .map(|t| Labelled { text: t.text, hostile: t.label != "neither", writer: "davidson" })
+            .collect(),
         written: written_files
             .iter()
-            .flat_map(|&(path, hostile)| corpus::lines(path).into_iter().map(move |text| Labelled { text, hostile }))
+            .flat_map(|&(path, hostile)| {
+                let writer = writer_of(path);
+                corpus::lines(path).into_iter().map(move |text| Labelled { text, hostile, writer })
+            })
             .collect(),
         everyday: everyday_files
             .iter()
-            .flat_map(|path| corpus::lines(path).into_iter().map(|text| Labelled { text, hostile: false }))
+            .flat_map(|path| corpus::lines(path).into_iter().map(|text| Labelled { text, hostile: false, writer: "lens" }))
             .collect(),
+    }
+}
+
+/// `data/hostility/replies-hostile.txt` → "replies"; the first writer's files have no prefix.
+fn writer_of(path: &'static str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".txt");
+    match name.trim_end_matches("hostile").trim_end_matches("civil").trim_end_matches('-') {
+        "" => "first",
+        writer => writer,
     }
 }
 
