@@ -60,9 +60,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUTS: [f32; 2] = [1.08, 0.48];
-const MEDIUM_CUTS: [f32; 2] = [0.32, -0.12];
-const HIGH_CUTS: [f32; 2] = [0.07, -0.50];
+const LOW_CUTS: [f32; 2] = [1.08, 0.58];
+const MEDIUM_CUTS: [f32; 2] = [0.32, -0.02];
+const HIGH_CUTS: [f32; 2] = [0.06, -0.42];
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the

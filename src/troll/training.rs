@@ -63,6 +63,8 @@ pub fn load() -> Corpora {
         ("data/hostility/short-hostile.txt", true),
         ("data/hostility/long-hostile.txt", true),
         ("data/hostility/voices-hostile.txt", true),
+        ("data/hostility/quotes-hostile.txt", true),
+        ("data/hostility/parents-hostile.txt", true),
         ("data/hostility/civil.txt", false),
         ("data/hostility/replies-civil.txt", false),
         ("data/hostility/personas-civil.txt", false),
@@ -70,6 +72,8 @@ pub fn load() -> Corpora {
         ("data/hostility/short-civil.txt", false),
         ("data/hostility/long-civil.txt", false),
         ("data/hostility/voices-civil.txt", false),
+        ("data/hostility/quotes-civil.txt", false),
+        ("data/hostility/parents-civil.txt", false),
     ];
     // Without everyday posts the replies teach that "teaching", or a post that talks to its
     // reader ("you won't believe…"), is hostile.
