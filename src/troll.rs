@@ -196,8 +196,8 @@ pub struct TrollDetector {
 
 /// The hostility model: two linear heads over the same features. `language` learned offensive
 /// posts at large (OLID's and Davidson's tweets); `replies` learned the attacks teachers get in
-/// replies (the posts written for the project) against teachers' heated civil posts and
-/// everyone's everyday posts. A post is hostile when either head finds it so: trained as one
+/// replies (the posts written for the project) against teachers' heated civil posts,
+/// everyone's everyday posts and OLID's and Davidson's harmless tweets. A post is hostile when either head finds it so: trained as one
 /// model, the replies pulled OLID's recall down and OLID held the replies back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostilityModel {

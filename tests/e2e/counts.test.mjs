@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, serve, watchErrors, setPack, outputDir } from "./harness.mjs";
+import { recordSentPosts } from "./sites-common.mjs";
 import { realXCells, xPost, xTimeline, xWhoToFollow } from "./fixtures.mjs";
 import { demoTimelineHtml } from "../../tools/demo/timeline.mjs";
 import { DEMO_PACK } from "../../tools/demo/posts.mjs";
@@ -195,13 +196,9 @@ test("a post the browser is still parsing is judged once, whole", async () => {
     split,
     xPost({ id: "23", handle: "histhead", text: "Knowledge organisers as low-stakes quizzes #ukedchat" }),
   ]));
-  await browser.worker.evaluate(() => {
-    globalThis.sentTexts = [];
-    chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((message) =>
-      message?.type === "classify" && globalThis.sentTexts.push(...message.posts.map((post) => post.text))));
-  });
+  const recorded = await recordSentPosts(browser);
   const page = await openTimeline("https://x.com/i/lists/8");
-  const sent = await browser.worker.evaluate(() => globalThis.sentTexts);
+  const sent = (await recorded.all()).map((post) => post.text);
   assert.deepEqual(sent.filter((text) => !text.startsWith("You won't")).sort(),
     ["Knowledge organisers as low-stakes quizzes #ukedchat", "Whole-class feedback grids for Y10 essays #ukedchat"]);
   const counted = await pageCounts(page);
