@@ -200,7 +200,7 @@ fn main() {
         let posts: Vec<&str> = posts.iter().map(String::as_str).collect();
         println!("data/lens/{file}.txt ({}) at medium: {}", posts.len(), shares(&posts, Sensitivity::Medium));
     }
-    // The first file's misses were read once; the other two were each written by someone who
+    // The first file's misses were read once; the other three were each written by someone who
     // never saw the training posts, and only their totals are ever read (their errors are not
     // listed).
     let read_heldout = |file: &str| -> Vec<(String, String)> {
@@ -208,8 +208,8 @@ fn main() {
         text.lines().filter_map(|l| l.split_once('\t')).map(|(label, text)| (label.to_string(), text.to_string())).collect()
     };
     let heldout = read_heldout("heldout.txt");
-    let (replies, second) = (read_heldout("heldout-replies.tsv"), read_heldout("heldout-2.tsv"));
-    for (file, posts) in [("heldout.txt", &heldout), ("heldout-replies.tsv", &replies), ("heldout-2.tsv", &second)] {
+    let (replies, second, third) = (read_heldout("heldout-replies.tsv"), read_heldout("heldout-2.tsv"), read_heldout("heldout-3.tsv"));
+    for (file, posts) in [("heldout.txt", &heldout), ("heldout-replies.tsv", &replies), ("heldout-2.tsv", &second), ("heldout-3.tsv", &third)] {
         let mut labels: Vec<&str> = Vec::new();
         for (label, _) in posts {
             if !labels.contains(&label.as_str()) {

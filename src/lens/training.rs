@@ -20,7 +20,7 @@ use crate::model::LinearModel;
 use crate::normalize::fold;
 use std::collections::HashMap;
 
-const SETTINGS: Settings = Settings { log2_buckets: 18, epochs: 8, learning_rate: 0.08, l2: 1e-5, seed: 2026 };
+const SETTINGS: Settings = Settings { log2_buckets: 18, epochs: 8, learning_rate: 0.08, l2: 1e-5, seed: 2026, log_count_ratio: None };
 /// Shares of general posts the balanced lens may show, by cross-validation (see `calibrate`).
 const GENERAL_SHOWN: f64 = 0.01;
 const OWN_GENERAL_SHOWN: f64 = 0.04;

@@ -12,10 +12,15 @@ use crate::model::train::{self, Example, Settings};
 
 /// The language head: 2^18 one-byte weights. A small learning rate over few epochs: by
 /// cross-validation on OLID, faster learning fits the training tweets and ranks unseen ones
-/// worse (recall at 5.5% of harmless tweets flagged: 0.29 at 0.2, 0.40 at 0.01).
-pub const LANGUAGE_SETTINGS: Settings = Settings { log2_buckets: 18, epochs: 5, learning_rate: 0.01, l2: 1e-6, seed: 12 };
-/// The replies head learns from fewer posts: 2^16 weights keep the file under its budget.
-pub const REPLIES_SETTINGS: Settings = Settings { log2_buckets: 16, epochs: 5, learning_rate: 0.01, l2: 1e-6, seed: 13 };
+/// worse (recall at 5.5% of harmless tweets flagged: 0.29 at 0.2, 0.40 at 0.01). Each word
+/// scaled by its log-count ratio while learning (NBSVM): recall with 6% of harmless tweets
+/// flagged 0.41 -> 0.45.
+pub const LANGUAGE_SETTINGS: Settings = Settings { log2_buckets: 18, epochs: 5, learning_rate: 0.01, l2: 1e-6, seed: 12, log_count_ratio: Some(1.0) };
+/// The replies head: 2^17 weights (the log-count ratios leave most of the language head's
+/// weights at zero, which compresses), learning faster than the language head. Chosen with
+/// each writer held out (`troll_eval`): hostile replies found 54% -> 61% at 2^16 and a
+/// learning rate of 0.04, 63% with the log-count ratios too, same share of civil posts hidden.
+pub const REPLIES_SETTINGS: Settings = Settings { log2_buckets: 17, epochs: 5, learning_rate: 0.04, l2: 1e-6, seed: 13, log_count_ratio: Some(1.0) };
 /// How much an example counts, by source and class (hostile, not). Davidson's tweets are 83%
 /// offensive: counted at par, every ordinary word would learn to look offensive.
 const OLID_WEIGHTS: (f32, f32) = (1.0, 1.0);
@@ -65,6 +70,10 @@ pub fn load() -> Corpora {
         ("data/hostility/voices-hostile.txt", true),
         ("data/hostility/quotes-hostile.txt", true),
         ("data/hostility/parents-hostile.txt", true),
+        ("data/hostility/slang-hostile.txt", true),
+        ("data/hostility/thirdperson-hostile.txt", true),
+        ("data/hostility/colleague-hostile.txt", true),
+        ("data/hostility/menace-hostile.txt", true),
         ("data/hostility/civil.txt", false),
         ("data/hostility/replies-civil.txt", false),
         ("data/hostility/personas-civil.txt", false),
@@ -74,6 +83,10 @@ pub fn load() -> Corpora {
         ("data/hostility/voices-civil.txt", false),
         ("data/hostility/quotes-civil.txt", false),
         ("data/hostility/parents-civil.txt", false),
+        ("data/hostility/slang-civil.txt", false),
+        ("data/hostility/thirdperson-civil.txt", false),
+        ("data/hostility/colleague-civil.txt", false),
+        ("data/hostility/menace-civil.txt", false),
     ];
     // Without everyday posts the replies teach that "teaching", or a post that talks to its
     // reader ("you won't believe…"), is hostile.
@@ -170,3 +183,4 @@ pub fn shipped_model_bytes() -> Vec<u8> {
 pub fn all(posts: &[Labelled]) -> Vec<&Labelled> {
     posts.iter().collect()
 }
+
