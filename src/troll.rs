@@ -60,9 +60,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUTS: [f32; 2] = [1.31, 0.75];
-const MEDIUM_CUTS: [f32; 2] = [0.17, 0.23];
-const HIGH_CUTS: [f32; 2] = [-0.18, -0.17];
+const LOW_CUTS: [f32; 2] = [1.30, 0.78];
+const MEDIUM_CUTS: [f32; 2] = [0.16, 0.27];
+const HIGH_CUTS: [f32; 2] = [-0.18, -0.09];
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the

@@ -75,6 +75,9 @@ pub fn load() -> Corpora {
         ("data/hostility/thirdperson-hostile.txt", true),
         ("data/hostility/colleague-hostile.txt", true),
         ("data/hostility/menace-hostile.txt", true),
+        ("data/hostility/harass-hostile.txt", true),
+        ("data/hostility/patronise-hostile.txt", true),
+        ("data/hostility/venting-hostile.txt", true),
         ("data/hostility/civil.txt", false),
         ("data/hostility/replies-civil.txt", false),
         ("data/hostility/personas-civil.txt", false),
@@ -88,6 +91,9 @@ pub fn load() -> Corpora {
         ("data/hostility/thirdperson-civil.txt", false),
         ("data/hostility/colleague-civil.txt", false),
         ("data/hostility/menace-civil.txt", false),
+        ("data/hostility/harass-civil.txt", false),
+        ("data/hostility/patronise-civil.txt", false),
+        ("data/hostility/venting-civil.txt", false),
     ];
     // Without everyday posts the replies teach that "teaching", or a post that talks to its
     // reader ("you won't believe…"), is hostile.
