@@ -727,7 +727,7 @@ fn shouting_percent(text: &str) -> Option<usize> {
 
 /// The token ranges (`first..=last`) of a post's words that stand inside double quotes. A
 /// quotation mark is never part of a word, so the pieces between the marks fold to the tokens
-/// of the whole, in order.
+/// of the whole, in order (but for letters spaced out across a mark, which the whole joins).
 fn quoted_tokens(text: &str) -> Vec<(usize, usize)> {
     let is_mark = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}');
     if text.chars().filter(|&c| is_mark(c)).count() < 2 {

@@ -170,6 +170,20 @@ mod tests {
     }
 
     #[test]
+    fn log_count_ratios_are_folded_into_the_weights() {
+        let settings = Settings { log2_buckets: 8, epochs: 5, learning_rate: 0.5, l2: 1e-4, seed: 7, log_count_ratio: Some(1.0) };
+        let trained = train(&toy(), settings);
+        // Feature 1 is seen only in positives, 2 only in negatives, 100..107 in both alike.
+        let ratios = log_count_ratios(&toy(), 256, 1.0);
+        assert!(ratios[1] > 1.0 && ratios[2] < -1.0 && ratios[100].abs() < 0.5);
+        assert!(trained.weights[1] > 1.0 && trained.weights[2] < -1.0);
+        // Scoring reads the folded weights alone, as the shipped model does.
+        let model = trained.quantise();
+        assert!(model.score(&[1, 100]) > 0.0 && model.score(&[2, 100]) < 0.0);
+        assert_eq!(train(&toy(), settings).weights, trained.weights);
+    }
+
+    #[test]
     fn folds_cover_every_index_once() {
         let f = folds(103, 5, 1);
         let mut all: Vec<usize> = f.concat();
