@@ -246,8 +246,6 @@ struct Reading {
     excused: Vec<(usize, usize)>,
     shouting: Option<usize>,
     storm: bool,
-    /// Token ranges inside double quotes: words the author reports rather than says.
-    quoted: Vec<(usize, usize)>,
 }
 
 /// How a token's credit is taken out of the model's score.
@@ -367,7 +365,6 @@ impl TrollDetector {
         Reading {
             shouting: shouting_percent(&decoded),
             storm: has_punctuation_storm(&decoded),
-            quoted: quoted_tokens(&decoded),
             folded,
             hits,
             aimed,
@@ -393,7 +390,7 @@ impl TrollDetector {
                 Finding { label: e.category.label(), weight: e.weight, first: h.first, last: h.last, aimed: aimed.is_some() }
             })
             .collect();
-        features::extract(&post.folded, &findings, post.shouting.is_some(), post.storm, &post.quoted, emit);
+        features::extract(&post.folded, &findings, post.shouting.is_some(), post.storm, emit);
     }
 
     /// Flagged when either head's score reaches its cut; the phrase is the one that weighed
@@ -725,31 +722,6 @@ fn shouting_percent(text: &str) -> Option<usize> {
     (letters >= SHOUTING_MIN_LETTERS && percent >= SHOUTING_PERCENT).then_some(percent)
 }
 
-/// The token ranges (`first..=last`) of a post's words that stand inside double quotes. A
-/// quotation mark is never part of a word, so the pieces between the marks fold to the tokens
-/// of the whole, in order (but for letters spaced out across a mark, which the whole joins).
-fn quoted_tokens(text: &str) -> Vec<(usize, usize)> {
-    let is_mark = |c: char| matches!(c, '"' | '\u{201C}' | '\u{201D}');
-    if text.chars().filter(|&c| is_mark(c)).count() < 2 {
-        return Vec::new();
-    }
-    let pieces: Vec<&str> = text.split(is_mark).collect();
-    let mut ranges = Vec::new();
-    let mut first = 0;
-    for (k, piece) in pieces.iter().enumerate() {
-        if first >= features::MAX_TOKENS {
-            break;
-        }
-        let count = fold::fold(piece).token_count();
-        // Odd pieces stand between marks, unless the last mark is never closed.
-        if k % 2 == 1 && k + 1 < pieces.len() && count > 0 {
-            ranges.push((first, first + count - 1));
-        }
-        first += count;
-    }
-    ranges
-}
-
 fn has_punctuation_storm(text: &str) -> bool {
     let mut run = 0;
     for b in text.bytes() {
@@ -764,16 +736,6 @@ fn has_punctuation_storm(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quoted_words_are_found_by_token() {
-        // a parent said | you are a disgrace | today
-        assert_eq!(quoted_tokens("a parent said \"you are a disgrace\" today"), vec![(3, 6)]);
-        assert_eq!(quoted_tokens("\u{201C}Clown\u{201D}, he wrote. \"Fraud\" too"), vec![(0, 0), (3, 3)]);
-        assert_eq!(quoted_tokens("the 12\" ruler, nothing quoted"), vec![]);
-        // An empty quotation, and an unclosed one, mark no words.
-        assert_eq!(quoted_tokens("\"\" then \"open"), vec![]);
-    }
 
     fn details(text: &str, s: Sensitivity) -> Vec<String> {
         TrollDetector::new()

@@ -49,18 +49,21 @@ pub fn addresses_reader(token: &[u8]) -> bool {
 }
 
 /// Calls `emit(hash, first, last)` for each of the post's features, credited to tokens
-/// `first..=last` (an empty range for whole-post signals); `quoted` holds the token ranges
-/// inside double quotes. Repeats count again, in training as in scoring.
+/// `first..=last` (an empty range for whole-post signals). Repeats count again, in training
+/// as in scoring.
 pub fn extract(
     folded: &Folded,
     findings: &[Finding],
     shouting: bool,
     storm: bool,
-    quoted: &[(usize, usize)],
     mut emit: impl FnMut(u32, usize, usize),
 ) {
     let n = folded.token_count().min(MAX_TOKENS);
-    let is_quoted = |i: usize| quoted.iter().any(|&(first, last)| (first..=last).contains(&i));
+    // The ranges are in order: the first that does not end before token i holds it or none.
+    let is_quoted = |i: usize| {
+        let quoted = &folded.quoted;
+        quoted.get(quoted.partition_point(|&(_, last)| last < i)).is_some_and(|&(first, _)| first <= i)
+    };
     for i in 0..n {
         let token = folded.squeezed_token(i);
         // Quoted words are told of rather than said ("a parent emailed: \"you're a

@@ -144,6 +144,9 @@ fn to_ascii(text: &str) -> Cow<'_, [u8]> {
     let mut push = |c: char| {
         if c.is_ascii() {
             out.push(c as u8);
+        } else if matches!(c, '\u{201C}' | '\u{201D}') {
+            // Curly double quotes mark a quotation as the straight ones do.
+            out.push(b'"');
         } else if c.is_whitespace() {
             out.push(b' ');
         } else {
@@ -235,6 +238,9 @@ pub struct Folded {
     pub doubled_spans: Vec<(u32, u32)>,
     /// Indices of tokens that still hold masking stars ("f*ck"), in `doubled` form.
     pub masked: Vec<u32>,
+    /// Token ranges (`first..=last`) between a pair of double quotes: words the author
+    /// reports rather than says. Empty for most posts, so not among the recycled buffers.
+    pub quoted: Vec<(usize, usize)>,
 }
 
 impl Folded {
@@ -271,6 +277,7 @@ impl Folded {
             squeezed_spans,
             doubled_spans,
             masked,
+            quoted: Vec::new(),
         };
         folded.squeezed.reserve(n + 2);
         folded.doubled.reserve(n + 2);
@@ -323,9 +330,21 @@ struct Builder {
     gap: usize,
     /// One-letter tokens in a row so far, each one separator after the last.
     spaced: usize,
+    /// The token count at an opening double quote not yet closed.
+    quote_opened: Option<usize>,
 }
 
 impl Builder {
+    /// A double quote opens a quotation or closes the open one; an unclosed one marks nothing.
+    fn quote_mark(&mut self) {
+        let tokens = self.folded.token_count();
+        match self.quote_opened.take() {
+            None => self.quote_opened = Some(tokens),
+            Some(first) if tokens > first => self.folded.quoted.push((first, tokens - 1)),
+            Some(_) => {}
+        }
+    }
+
     /// Write a word piece (bytes read through `LEET`, apostrophes dropped) as a token.
     fn piece(&mut self, piece: &[u8]) {
         let start = (self.folded.squeezed.len(), self.folded.doubled.len());
@@ -438,6 +457,7 @@ pub fn fold(text: &str) -> Folded {
         folded: Folded::with_capacity(n),
         gap: 0,
         spaced: 0,
+        quote_opened: None,
     };
     let mut i = 0;
     while i < n {
@@ -452,6 +472,10 @@ pub fn fold(text: &str) -> Folded {
             builder.gap += 1;
         } else if at_boundary && starts_url(&bytes[i..]) {
             while i < n && !bytes[i].is_ascii_whitespace() {
+                // A quotation may close right after a link ("URL\"").
+                if bytes[i] == b'"' {
+                    builder.quote_mark();
+                }
                 i += 1;
             }
             builder.gap += 1;
@@ -463,6 +487,9 @@ pub fn fold(text: &str) -> Folded {
             push_run(&bytes[i..j], &mut builder);
             i = j;
         } else {
+            if b == b'"' {
+                builder.quote_mark();
+            }
             builder.gap += 1;
             i += 1;
         }
@@ -523,6 +550,17 @@ pub fn squeeze(term: &str, cap: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_words_are_found_by_token() {
+        let quoted = |text: &str| fold(text).quoted.clone();
+        // a parent said | you are a disgrace | today
+        assert_eq!(quoted("a parent said \"you are a disgrace\" today"), vec![(3, 6)]);
+        assert_eq!(quoted("\u{201C}Clown\u{201D}, he wrote. \"Fraud\" too"), vec![(0, 0), (3, 3)]);
+        assert_eq!(quoted("the 12\" ruler, nothing quoted"), vec![]);
+        // An empty quotation, and an unclosed one, mark no words.
+        assert_eq!(quoted("\"\" then \"open"), vec![]);
+    }
 
     fn words(text: &str) -> String {
         String::from_utf8_lossy(&fold(&decode_entities(text)).squeezed)
