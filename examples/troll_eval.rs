@@ -88,12 +88,7 @@ fn main() {
     }
     // Each writer held out in turn, the model trained on the others': how the replies head
     // does on a way of writing it never saw (nearer to real replies than the folds above).
-    let mut writers: Vec<&str> = Vec::new();
-    for post in &corpora.written {
-        if !writers.contains(&post.writer) {
-            writers.push(post.writer);
-        }
-    }
+    let writers = in_order_seen(corpora.written.iter().map(|post| post.writer));
     let mut held_out_counts = [[0usize; 2]; 2];
     let share = |c: [usize; 2]| c[1] as f64 * 100.0 / (c[0] + c[1]).max(1) as f64;
     let mut by_writer = Vec::new();
@@ -210,12 +205,7 @@ fn main() {
     let heldout = read_heldout("heldout.txt");
     let (replies, second, third) = (read_heldout("heldout-replies.tsv"), read_heldout("heldout-2.tsv"), read_heldout("heldout-3.tsv"));
     for (file, posts) in [("heldout.txt", &heldout), ("heldout-replies.tsv", &replies), ("heldout-2.tsv", &second), ("heldout-3.tsv", &third)] {
-        let mut labels: Vec<&str> = Vec::new();
-        for (label, _) in posts {
-            if !labels.contains(&label.as_str()) {
-                labels.push(label);
-            }
-        }
+        let mut labels = in_order_seen(posts.iter().map(|(label, _)| label.as_str()));
         labels.sort_unstable_by_key(|&label| label != "hostile");
         for (level, name) in LEVELS {
             let by_label: Vec<String> = labels
@@ -276,6 +266,17 @@ fn main() {
             }
         }
     }
+}
+
+/// Each distinct value once, in the order first seen.
+fn in_order_seen<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen: Vec<&str> = Vec::new();
+    for value in values {
+        if !seen.contains(&value) {
+            seen.push(value);
+        }
+    }
+    seen
 }
 
 /// The posts of one fold, and the rest, in their original order.

@@ -6,7 +6,7 @@
 //! `cargo run --release --example train_hostility` writes the file; a test checks that the
 //! shipped file is what this produces.
 
-use super::{features, HostilityModel, TrollDetector};
+use super::{features, HostilityModel, Reading, TrollDetector};
 use crate::corpus;
 use crate::model::train::{self, Example, Settings};
 
@@ -143,9 +143,9 @@ fn writer_of(path: &'static str) -> &'static str {
 /// posts, the everyday posts and OLID's and Davidson's harmless tweets.
 pub fn train(olid: &[&Labelled], davidson: &[&Labelled], written: &[&Labelled], everyday: &[&Labelled]) -> HostilityModel {
     let detector = TrollDetector::with_model(None);
-    let example = |post: &Labelled, (hostile_weight, other_weight): (f32, f32)| {
+    let example_of = |post: &Labelled, reading: &Reading, (hostile_weight, other_weight): (f32, f32)| {
         let mut features = Vec::new();
-        detector.features(&detector.read(&post.text), |hash, _, _| features.push(hash));
+        detector.features(reading, |hash, _, _| features.push(hash));
         Example {
             value: features::feature_value(features.len()),
             features,
@@ -154,6 +154,7 @@ pub fn train(olid: &[&Labelled], davidson: &[&Labelled], written: &[&Labelled], 
             offset: 0.0,
         }
     };
+    let example = |post: &Labelled, weights: (f32, f32)| example_of(post, &detector.read(&post.text), weights);
     let everyday_as = |weight: f32| everyday.iter().map(move |post| example(post, (0.0, weight)));
     let language: Vec<Example> = olid
         .iter()
@@ -163,14 +164,13 @@ pub fn train(olid: &[&Labelled], davidson: &[&Labelled], written: &[&Labelled], 
         .collect();
     // A civil post that swears at no one is warned, not hidden, and OLID counts its strong
     // words as offensive: it is not learned as civil.
-    let swears = |post: &Labelled| {
-        let reading = detector.read(&post.text);
-        reading.hits.iter().any(|h| detector.lexicon.entries[h.entry].category.names_no_one())
-    };
+    let swears = |reading: &Reading| reading.hits.iter().any(|h| detector.lexicon.entries[h.entry].category.names_no_one());
     let replies: Vec<Example> = written
         .iter()
-        .filter(|post| post.hostile || !swears(post))
-        .map(|post| example(post, WRITTEN_WEIGHTS))
+        .filter_map(|post| {
+            let reading = detector.read(&post.text);
+            (post.hostile || !swears(&reading)).then(|| example_of(post, &reading, WRITTEN_WEIGHTS))
+        })
         .chain(everyday_as(EVERYDAY_IN_REPLIES))
         .chain(olid.iter().chain(davidson).filter(|post| !post.hostile).map(|post| example(post, (0.0, HARMLESS_TWEETS_IN_REPLIES))))
         .collect();
