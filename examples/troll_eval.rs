@@ -153,7 +153,7 @@ fn main() {
         let replies_cut = if replies_share == 0.0 { f32::INFINITY } else { replies[(replies.len() as f64 * replies_share / 100.0) as usize] };
         let mut language: Vec<f32> = harmless.iter().filter(|s| s[1] < replies_cut).map(|s| s[0]).collect();
         language.sort_unstable_by(|a, b| b.total_cmp(a));
-        let cuts: Vec<String> = [2.5, 6.5, 10.0]
+        let cuts: Vec<String> = [2.5, 7.5, 10.0]
             .iter()
             .map(|share| {
                 let wanted = (harmless.len() as f64 * share / 100.0) as usize;

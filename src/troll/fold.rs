@@ -335,13 +335,21 @@ struct Builder {
 }
 
 impl Builder {
-    /// A double quote opens a quotation or closes the open one; an unclosed one marks nothing.
-    fn quote_mark(&mut self) {
+    /// A double quote closes the open quotation when it follows a word, or opens one when it
+    /// comes before a word and after none ("said \"you are\" today"); an unclosed quotation
+    /// marks nothing. So an inch mark ("12\" ruler") or a quotation whose opening mark was
+    /// lost quotes nothing.
+    fn quote_mark(&mut self, mark: QuoteMark) {
         let tokens = self.folded.token_count();
-        match self.quote_opened.take() {
-            None => self.quote_opened = Some(tokens),
-            Some(first) if tokens > first => self.folded.quoted.push((first, tokens - 1)),
-            Some(_) => {}
+        match self.quote_opened {
+            Some(first) if mark.can_close => {
+                self.quote_opened = None;
+                if tokens > first {
+                    self.folded.quoted.push((first, tokens - 1));
+                }
+            }
+            None if mark.can_open => self.quote_opened = Some(tokens),
+            _ => {}
         }
     }
 
@@ -448,11 +456,41 @@ impl Builder {
     }
 }
 
+/// A run of double quotes read as one mark ("\"\"" is one quote escaped CSV-style), and
+/// which way it can face.
+#[derive(Clone, Copy)]
+struct QuoteMark {
+    can_open: bool,
+    can_close: bool,
+}
+
+/// The run of double quotes at `i`: where it ends, and the mark it makes, if any. `wrapped`:
+/// the whole text is a CSV field in quotes (it starts and ends with one, and holds a doubled
+/// one), as in corpora read with quoting off; those two outer quotes mark nothing.
+fn quote_run(bytes: &[u8], i: usize, wrapped: bool) -> (usize, Option<QuoteMark>) {
+    let mut end = i;
+    while end < bytes.len() && bytes[end] == b'"' {
+        end += 1;
+    }
+    let outer = usize::from(wrapped && i == 0) + usize::from(wrapped && end == bytes.len());
+    if end - i <= outer {
+        return (end, None);
+    }
+    let before = i.checked_sub(1).map(|k| bytes[k]).filter(|_| !(wrapped && i == 0));
+    let after = bytes.get(end).copied();
+    let mark = QuoteMark {
+        can_open: before.is_none_or(|b| !b.is_ascii_alphanumeric()) && after.is_some_and(|b| !b.is_ascii_whitespace()),
+        can_close: before.is_some_and(|b| !b.is_ascii_whitespace()),
+    };
+    (end, Some(mark))
+}
+
 /// Fold a post (entities already decoded) into word tokens.
 pub fn fold(text: &str) -> Folded {
     let ascii = to_ascii(text);
     let bytes: &[u8] = &ascii;
     let n = bytes.len();
+    let wrapped = n >= 2 && bytes[0] == b'"' && bytes[n - 1] == b'"' && bytes[1..n - 1].windows(2).any(|w| w == b"\"\"");
     let mut builder = Builder {
         folded: Folded::with_capacity(n),
         gap: 0,
@@ -474,9 +512,14 @@ pub fn fold(text: &str) -> Folded {
             while i < n && !bytes[i].is_ascii_whitespace() {
                 // A quotation may close right after a link ("URL\"").
                 if bytes[i] == b'"' {
-                    builder.quote_mark();
+                    let (end, mark) = quote_run(bytes, i, wrapped);
+                    if let Some(mark) = mark {
+                        builder.quote_mark(mark);
+                    }
+                    i = end;
+                } else {
+                    i += 1;
                 }
-                i += 1;
             }
             builder.gap += 1;
         } else if is_wordish(b) {
@@ -486,10 +529,14 @@ pub fn fold(text: &str) -> Folded {
             }
             push_run(&bytes[i..j], &mut builder);
             i = j;
-        } else {
-            if b == b'"' {
-                builder.quote_mark();
+        } else if b == b'"' {
+            let (end, mark) = quote_run(bytes, i, wrapped);
+            if let Some(mark) = mark {
+                builder.quote_mark(mark);
             }
+            builder.gap += end - i;
+            i = end;
+        } else {
             builder.gap += 1;
             i += 1;
         }
@@ -560,6 +607,21 @@ mod tests {
         assert_eq!(quoted("the 12\" ruler, nothing quoted"), vec![]);
         // An empty quotation, and an unclosed one, mark no words.
         assert_eq!(quoted("\"\" then \"open"), vec![]);
+        // A closing mark whose opening one was lost quotes nothing after it.
+        assert_eq!(quoted("taken\" this piece of work to \"court\""), vec![(6, 6)]);
+    }
+
+    #[test]
+    fn a_text_read_as_a_quoted_csv_field_quotes_only_what_its_author_quoted() {
+        let quoted = |text: &str| fold(text).quoted.clone();
+        // OLID's tweets with a quote in them: wrapped in quotes, each of theirs doubled, and
+        // the opening one often lost. The wrapper quotes nothing.
+        assert_eq!(quoted("\"@USER You are hypocrites. Your gun control\"\" facade.\""), vec![]);
+        // you | are | stuck | with | this
+        assert_eq!(quoted("\"@USER You are \"\"stuck with this,\"\" okay\""), vec![(2, 4)]);
+        assert_eq!(quoted("\"@USER It's not to protect range day\"\".\"\"\""), vec![]);
+        // Not a CSV field: the first quote opens a quotation as usual.
+        assert_eq!(quoted("\"Clown\" he wrote \"twice\""), vec![(0, 0), (3, 3)]);
     }
 
     fn words(text: &str) -> String {
