@@ -61,9 +61,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUTS: [f32; 2] = [1.36, 0.75];
-const MEDIUM_CUTS: [f32; 2] = [0.02, 0.20];
-const HIGH_CUTS: [f32; 2] = [-0.19, -0.06];
+const LOW_CUTS: [f32; 2] = [1.36, 0.87];
+const MEDIUM_CUTS: [f32; 2] = [0.02, 0.27];
+const HIGH_CUTS: [f32; 2] = [-0.18, -0.01];
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the
