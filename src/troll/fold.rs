@@ -353,6 +353,15 @@ impl Builder {
         }
     }
 
+    /// Reads the run of double quotes at `i` as one mark and returns where the run ends.
+    fn quote_run(&mut self, bytes: &[u8], i: usize, wrapped: bool) -> usize {
+        let (end, mark) = quote_run(bytes, i, wrapped);
+        if let Some(mark) = mark {
+            self.quote_mark(mark);
+        }
+        end
+    }
+
     /// Write a word piece (bytes read through `LEET`, apostrophes dropped) as a token.
     fn piece(&mut self, piece: &[u8]) {
         let start = (self.folded.squeezed.len(), self.folded.doubled.len());
@@ -512,11 +521,7 @@ pub fn fold(text: &str) -> Folded {
             while i < n && !bytes[i].is_ascii_whitespace() {
                 // A quotation may close right after a link ("URL\"").
                 if bytes[i] == b'"' {
-                    let (end, mark) = quote_run(bytes, i, wrapped);
-                    if let Some(mark) = mark {
-                        builder.quote_mark(mark);
-                    }
-                    i = end;
+                    i = builder.quote_run(bytes, i, wrapped);
                 } else {
                     i += 1;
                 }
@@ -530,10 +535,7 @@ pub fn fold(text: &str) -> Folded {
             push_run(&bytes[i..j], &mut builder);
             i = j;
         } else if b == b'"' {
-            let (end, mark) = quote_run(bytes, i, wrapped);
-            if let Some(mark) = mark {
-                builder.quote_mark(mark);
-            }
+            let end = builder.quote_run(bytes, i, wrapped);
             builder.gap += end - i;
             i = end;
         } else {
