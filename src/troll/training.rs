@@ -36,8 +36,8 @@ const EVERYDAY_WEIGHT: f32 = 1.0;
 const EVERYDAY_IN_REPLIES: f32 = 2.0;
 /// OLID's and Davidson's harmless tweets also teach the replies head what ordinary posts look
 /// like (without Davidson's, 6% of them were hidden, over the 5% allowed). With twenty-one
-/// writers (before `sarcasm-` and `questions-`), ×1.5 rather than ×1 let the replies head's cut (2% of OLID's harmless tweets) come
-/// down: each writer held out, replies found 64.8% -> 67.5%, their civil posts hidden 4.8% ->
+/// writers (before `sarcasm-` and `questions-`), ×1.5 rather than ×1 let the replies head's
+/// cut (2% of OLID's harmless tweets) come down: each writer held out, replies found 64.8% -> 67.5%, their civil posts hidden 4.8% ->
 /// 5.6% (the sixteen earlier writers' 4.2% -> 4.9%), teachers' posts as before; ×2 hid 1.7%
 /// of teachers' posts and 2.2% of the lens's held-out teachers'.
 const HARMLESS_TWEETS_IN_REPLIES: f32 = 1.5;
@@ -62,57 +62,37 @@ pub struct Corpora {
     pub everyday: Vec<Labelled>,
 }
 
+/// The writers of `data/hostility/`, each to a brief of their own (its README), each with a
+/// `<writer>-hostile.txt` and a `<writer>-civil.txt`; the first writer's files have no prefix.
+const WRITERS: [&str; 23] = [
+    "first",
+    "replies",
+    "personas",
+    "situations",
+    "short",
+    "long",
+    "voices",
+    "quotes",
+    "parents",
+    "slang",
+    "thirdperson",
+    "colleague",
+    "menace",
+    "harass",
+    "patronise",
+    "venting",
+    "identity",
+    "pupils",
+    "regional",
+    "culture",
+    "wishes",
+    "sarcasm",
+    "questions",
+];
+
 /// Reads the corpora: OLID and Davidson from the shared data (`corpus`), the rest from
 /// `data/hostility/`.
 pub fn load() -> Corpora {
-    let written_files = [
-        ("data/hostility/hostile.txt", true),
-        ("data/hostility/replies-hostile.txt", true),
-        ("data/hostility/personas-hostile.txt", true),
-        ("data/hostility/situations-hostile.txt", true),
-        ("data/hostility/short-hostile.txt", true),
-        ("data/hostility/long-hostile.txt", true),
-        ("data/hostility/voices-hostile.txt", true),
-        ("data/hostility/quotes-hostile.txt", true),
-        ("data/hostility/parents-hostile.txt", true),
-        ("data/hostility/slang-hostile.txt", true),
-        ("data/hostility/thirdperson-hostile.txt", true),
-        ("data/hostility/colleague-hostile.txt", true),
-        ("data/hostility/menace-hostile.txt", true),
-        ("data/hostility/harass-hostile.txt", true),
-        ("data/hostility/patronise-hostile.txt", true),
-        ("data/hostility/venting-hostile.txt", true),
-        ("data/hostility/identity-hostile.txt", true),
-        ("data/hostility/pupils-hostile.txt", true),
-        ("data/hostility/regional-hostile.txt", true),
-        ("data/hostility/culture-hostile.txt", true),
-        ("data/hostility/wishes-hostile.txt", true),
-        ("data/hostility/sarcasm-hostile.txt", true),
-        ("data/hostility/questions-hostile.txt", true),
-        ("data/hostility/civil.txt", false),
-        ("data/hostility/replies-civil.txt", false),
-        ("data/hostility/personas-civil.txt", false),
-        ("data/hostility/situations-civil.txt", false),
-        ("data/hostility/short-civil.txt", false),
-        ("data/hostility/long-civil.txt", false),
-        ("data/hostility/voices-civil.txt", false),
-        ("data/hostility/quotes-civil.txt", false),
-        ("data/hostility/parents-civil.txt", false),
-        ("data/hostility/slang-civil.txt", false),
-        ("data/hostility/thirdperson-civil.txt", false),
-        ("data/hostility/colleague-civil.txt", false),
-        ("data/hostility/menace-civil.txt", false),
-        ("data/hostility/harass-civil.txt", false),
-        ("data/hostility/patronise-civil.txt", false),
-        ("data/hostility/venting-civil.txt", false),
-        ("data/hostility/identity-civil.txt", false),
-        ("data/hostility/pupils-civil.txt", false),
-        ("data/hostility/regional-civil.txt", false),
-        ("data/hostility/culture-civil.txt", false),
-        ("data/hostility/wishes-civil.txt", false),
-        ("data/hostility/sarcasm-civil.txt", false),
-        ("data/hostility/questions-civil.txt", false),
-    ];
     // Without everyday posts the replies teach that "teaching", or a post that talks to its
     // reader ("you won't believe…"), is hostile.
     let everyday_files = [
@@ -133,26 +113,23 @@ pub fn load() -> Corpora {
             .into_iter()
             .map(|t| Labelled { text: t.text, hostile: t.label != "neither", writer: "davidson" })
             .collect(),
-        written: written_files
-            .iter()
-            .flat_map(|&(path, hostile)| {
-                let writer = writer_of(path);
-                corpus::lines(path).into_iter().map(move |text| Labelled { text, hostile, writer })
+        // Every writer's hostile posts, then every writer's civil ones (the order training sees).
+        written: [true, false]
+            .into_iter()
+            .flat_map(|hostile| WRITERS.map(|writer| (writer, hostile)))
+            .flat_map(|(writer, hostile)| {
+                let class = if hostile { "hostile" } else { "civil" };
+                let path = match writer {
+                    "first" => format!("data/hostility/{class}.txt"),
+                    _ => format!("data/hostility/{writer}-{class}.txt"),
+                };
+                corpus::lines(&path).into_iter().map(move |text| Labelled { text, hostile, writer })
             })
             .collect(),
         everyday: everyday_files
             .iter()
             .flat_map(|path| corpus::lines(path).into_iter().map(|text| Labelled { text, hostile: false, writer: "lens" }))
             .collect(),
-    }
-}
-
-/// `data/hostility/replies-hostile.txt` → "replies"; the first writer's files have no prefix.
-fn writer_of(path: &'static str) -> &'static str {
-    let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".txt");
-    match name.trim_end_matches("hostile").trim_end_matches("civil").trim_end_matches('-') {
-        "" => "first",
-        writer => writer,
     }
 }
 
