@@ -355,7 +355,7 @@ impl Builder {
 
     /// Reads the run of double quotes at `i` as one mark and returns where the run ends.
     fn quote_run(&mut self, bytes: &[u8], i: usize, wrapped: bool) -> usize {
-        let (end, mark) = quote_run(bytes, i, wrapped);
+        let (end, mark) = quote_mark_at(bytes, i, wrapped);
         if let Some(mark) = mark {
             self.quote_mark(mark);
         }
@@ -476,7 +476,7 @@ struct QuoteMark {
 /// The run of double quotes at `i`: where it ends, and the mark it makes, if any. `wrapped`:
 /// the whole text is a CSV field in quotes (it starts and ends with one, and holds a doubled
 /// one), as in corpora read with quoting off; those two outer quotes mark nothing.
-fn quote_run(bytes: &[u8], i: usize, wrapped: bool) -> (usize, Option<QuoteMark>) {
+fn quote_mark_at(bytes: &[u8], i: usize, wrapped: bool) -> (usize, Option<QuoteMark>) {
     let mut end = i;
     while end < bytes.len() && bytes[end] == b'"' {
         end += 1;
