@@ -4,7 +4,7 @@
 //! it came from, so that a score can name the phrase that weighed most.
 
 use super::fold::Folded;
-use crate::model::feature_hash;
+use crate::model::{feature_hash, LinearModel};
 
 /// Tokens read per post: a 100 KB post costs no more than a long one.
 pub const MAX_TOKENS: usize = 100;
@@ -27,6 +27,22 @@ const BEFORE_ADDRESS: usize = 2;
 /// replies (43%) but flagged short everyday posts that talk to the reader ("You won't believe
 /// what this celebrity wore").
 const FULL_VALUE_FEATURES: usize = 256;
+
+/// The prior: word weights from a toxicity model trained on about 200,000 other texts
+/// (Wikipedia talk-page comments and Davidson's tweets; `data/toxicity-prior/`), one weight per
+/// word hashed under this namespace. It knows insults that OLID and the written replies hold
+/// too few of to learn. By cross-validation on OLID, recall with 8% of harmless tweets flagged
+/// 0.50 -> 0.53 (the language head blended with the prior's own score).
+pub const PRIOR_WORD: u8 = b'v';
+/// A word's prior weight is read in steps of this size (one feature per step: the heads learn
+/// what a weight is worth).
+const PRIOR_STEP: f32 = 6.0;
+/// The post's prior score (the sum of its words' weights over the square root of their count,
+/// as the prior's own model scores a text) is read as "at least t" for each of these: the heads
+/// learn a rising curve. About OLID's 70th to 99th percentiles.
+const PRIOR_AT_LEAST: [f32; 10] = [4.0, 8.0, 12.0, 16.0, 20.0, 25.0, 30.0, 36.0, 42.0, 50.0];
+/// And "at most -t": words the prior found in clean texts.
+const PRIOR_AT_MOST: [f32; 2] = [4.0, 8.0];
 
 /// The value each feature of a post with `count` features takes, in training and scoring.
 pub fn feature_value(count: usize) -> f32 {
@@ -54,6 +70,7 @@ pub fn addresses_reader(token: &[u8]) -> bool {
 pub fn extract(
     folded: &Folded,
     findings: &[Finding],
+    prior: &LinearModel,
     shouting: bool,
     storm: bool,
     mut emit: impl FnMut(u32, usize, usize),
@@ -97,6 +114,58 @@ pub fn extract(
             emit(feature_hash(b's', &[name]), 1, 0);
         }
     }
+    prior_features(folded, n, &is_quoted, prior, &mut emit);
+}
+
+/// The prior's weight of token `i`: as written with runs capped at two ("ass", "good"), else
+/// squeezed ("stuuupid").
+fn prior_weight(prior: &LinearModel, folded: &Folded, i: usize) -> f32 {
+    let doubled = folded.doubled_token(i);
+    let weight = prior.weight(feature_hash(PRIOR_WORD, &[doubled]));
+    let squeezed = folded.squeezed_token(i);
+    if weight == 0.0 && squeezed != doubled {
+        prior.weight(feature_hash(PRIOR_WORD, &[squeezed]))
+    } else {
+        weight
+    }
+}
+
+/// Each word's prior weight in steps, credited to the word, and the post's prior score,
+/// credited to its weightiest word. Quoted words are told of, not said: not read.
+fn prior_features(
+    folded: &Folded,
+    n: usize,
+    is_quoted: &impl Fn(usize) -> bool,
+    prior: &LinearModel,
+    emit: &mut impl FnMut(u32, usize, usize),
+) {
+    let (mut sum, mut count, mut weightiest) = (0f32, 0usize, None::<(f32, usize)>);
+    for i in (0..n).filter(|&i| !is_quoted(i)) {
+        let weight = prior_weight(prior, folded, i);
+        if weight == 0.0 {
+            continue;
+        }
+        sum += weight;
+        count += 1;
+        let step = (weight / PRIOR_STEP).round() as i8;
+        if step != 0 {
+            emit(feature_hash(b'q', &[&[step as u8]]), i, i);
+        }
+        if weightiest.is_none_or(|(w, _)| weight > w) {
+            weightiest = Some((weight, i));
+        }
+    }
+    if count == 0 {
+        return;
+    }
+    let score = sum / (count as f32).sqrt();
+    let (first, last) = weightiest.filter(|&(w, _)| w > 0.0).map_or((1, 0), |(_, i)| (i, i));
+    for (k, _) in PRIOR_AT_LEAST.iter().enumerate().filter(|&(_, &t)| score >= t) {
+        emit(feature_hash(b'p', &[&[k as u8]]), first, last);
+    }
+    for (k, _) in PRIOR_AT_MOST.iter().enumerate().filter(|&(_, &t)| score <= -t) {
+        emit(feature_hash(b'n', &[&[k as u8]]), 1, 0);
+    }
 }
 
 
@@ -131,6 +200,43 @@ fn letter_grams(token: &[u8], mut emit: impl FnMut(u32)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::troll::fold::fold;
+
+    /// A prior that knows two words: "idiot" (hostile) and "lovely" (clean).
+    fn prior() -> LinearModel {
+        let mut weights = vec![0f32; 1 << 12];
+        for (word, weight) in [(&b"idiot"[..], 40.0), (b"lovely", -12.0)] {
+            weights[(feature_hash(PRIOR_WORD, &[word]) & 0xfff) as usize] = weight;
+        }
+        LinearModel::quantise(0.0, &weights)
+    }
+
+    fn prior_features_of(text: &str) -> Vec<(u32, usize, usize)> {
+        let folded = fold(text);
+        let mut got = Vec::new();
+        extract(&folded, &[], &prior(), false, false, |hash, first, last| got.push((hash, first, last)));
+        let ours = |h: u32| (0..16u8).any(|k| [b'q', b'p', b'n'].iter().any(|&ns| h == feature_hash(ns, &[&[k]]) || h == feature_hash(ns, &[&[k.wrapping_neg()]])));
+        got.into_iter().filter(|&(h, _, _)| ours(h)).collect()
+    }
+
+    #[test]
+    fn the_prior_credits_its_weightiest_word_and_reads_stretched_ones() {
+        // "idiot" weighs 40: step 7, and the post's score 40 reaches eight of the "at least" marks.
+        let got = prior_features_of("what an iiiidiot");
+        assert!(got.contains(&(feature_hash(b'q', &[&[7]]), 2, 2)), "{got:?}");
+        let at_least = got.iter().filter(|&&(h, _, _)| (0..10u8).any(|k| h == feature_hash(b'p', &[&[k]]))).count();
+        assert_eq!(at_least, 8);
+        assert!(got.iter().filter(|&&(h, _, _)| h != feature_hash(b'q', &[&[7]])).all(|&(_, f, l)| (f, l) == (2, 2)));
+    }
+
+    #[test]
+    fn the_prior_reads_clean_words_and_skips_quoted_ones() {
+        let clean = prior_features_of("a lovely day");
+        assert!(clean.contains(&(feature_hash(b'n', &[&[0]]), 1, 0)), "{clean:?}");
+        assert!(clean.contains(&(feature_hash(b'n', &[&[1]]), 1, 0)), "{clean:?}");
+        assert!(prior_features_of("a parent called me \"an idiot\" today").is_empty());
+        assert!(prior_features_of("no known words here").is_empty());
+    }
 
     #[test]
     fn letter_grams_hash_like_feature_hash() {
