@@ -205,7 +205,8 @@ pub struct TrollDetector {
 pub struct HostilityModel {
     pub language: LinearModel,
     pub replies: LinearModel,
-    /// Word weights learned elsewhere (`features::PRIOR`), which both heads read as features.
+    /// Word weights learned elsewhere (`data/toxicity-prior/`), which both heads read as
+    /// features (`features::PRIOR_WORD`).
     pub prior: LinearModel,
 }
 
@@ -498,7 +499,7 @@ impl TrollDetector {
             }
             let first = spans.partition_point(|&(s, _)| s as usize <= m.start()) - 1;
             let last = spans.partition_point(|&(s, _)| (s as usize) < m.end()) - 1;
-            if entry.doubled.as_ref().map_or(true, |form| {
+            if entry.doubled.as_ref().is_none_or(|form| {
                 shows_doubled(folded.doubled_tokens(first, last), form, entry.span)
             }) {
                 raw.push(Hit {
@@ -699,7 +700,7 @@ fn masked_entry(lex: &Lexicon, t: &[u8]) -> Option<usize> {
     };
     let mut best: Option<usize> = None;
     for (i, e) in lex.entries.iter().enumerate() {
-        if fits(e) && best.map_or(true, |b| lex.entries[b].term.len() < e.term.len()) {
+        if fits(e) && best.is_none_or(|b| lex.entries[b].term.len() < e.term.len()) {
             best = Some(i);
         }
     }
