@@ -178,7 +178,7 @@ fn is_hashtag_alphanumeric(c: char) -> bool {
 /// twitter-text's `hashtagBoundary` for a hash sign after `before` (`None` at the start of the
 /// text): anything but a tag char or `&`, and variation selectors (an emoji may precede a tag).
 fn is_hashtag_boundary(before: Option<char>) -> bool {
-    before.map_or(true, |c| {
+    before.is_none_or(|c| {
         matches!(c, '\u{FE0E}' | '\u{FE0F}') || !(is_hashtag_alphanumeric(c) || c == '&')
     })
 }
@@ -250,11 +250,11 @@ fn keep_outside_urls(
     let mut urls = urls.iter().peekable();
     for (start, tag) in tags {
         while let Some(url) = urls.next_if(|u| u.start < start) {
-            if last_end.map_or(true, |end| end <= url.start) {
+            if last_end.is_none_or(|end| end <= url.start) {
                 last_end = Some(url.end);
             }
         }
-        if last_end.map_or(true, |end| end <= start) {
+        if last_end.is_none_or(|end| end <= start) {
             last_end = Some(tag.end);
             kept.push(text[tag].to_string());
         }
@@ -364,7 +364,7 @@ fn tld_len(s: &str) -> Option<usize> {
             }
         }
         let end = i + c.len_utf8();
-        let next_ok = s[end..].chars().next().map_or(true, |n| {
+        let next_ok = s[end..].chars().next().is_none_or(|n| {
             !(n.is_ascii_alphanumeric() || matches!(n, '@' | '+' | '-'))
         });
         if list[lo].len() == depth && next_ok {
@@ -596,7 +596,7 @@ impl<'t> UrlScanner<'t> {
         }
         // Queries come in text order and a walk covers every label it passes, so a label not
         // yet known lies beyond all known ones, and so does the rest of its chain.
-        debug_assert!(self.chains.last().map_or(true, |&(start, _)| start < q));
+        debug_assert!(self.chains.last().is_none_or(|&(start, _)| start < q));
         let text = self.text;
         // Walk forward while labels can be sub-domains, then resolve backwards, so the memo is
         // filled without recursion.

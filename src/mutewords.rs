@@ -355,7 +355,7 @@ impl MuteMatcher {
             }
         }
         if let Some(set) = &self.regexes {
-            let may_match = |hay: &str| self.regex_prefilter.as_ref().map_or(true, |ac| ac.is_match(hay));
+            let may_match = |hay: &str| self.regex_prefilter.as_ref().is_none_or(|ac| ac.is_match(hay));
             let text_may_match = self.regex_prefilter.is_none() || regex_literal_seen;
             // `is_match` stops early and skips building a pattern set: most posts match none.
             if self.regex_content && text_may_match && set.is_match(text) {
@@ -489,7 +489,7 @@ fn literals_of(hir: &regex_syntax::hir::Hir) -> Option<Found> {
             let mut best: Option<Found> = None;
             let mut run: Option<Vec<Vec<u8>>> = None;
             let consider = |candidate: Found, best: &mut Option<Found>| {
-                if best.as_ref().map_or(true, |b| candidate.quality() > b.quality()) {
+                if best.as_ref().is_none_or(|b| candidate.quality() > b.quality()) {
                     *best = Some(candidate);
                 }
             };

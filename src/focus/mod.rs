@@ -575,7 +575,7 @@ impl FocusState {
             QuietStatus::Active { until_ms }
                 if self
                     .quiet_override_until_ms
-                    .map_or(true, |u| u <= now.now_ms) =>
+                    .is_none_or(|u| u <= now.now_ms) =>
             {
                 Some(until_ms)
             }

@@ -181,7 +181,7 @@ fn md_escape_line(line: &str) -> String {
         let inline = match c {
             '`' | '*' | '[' => true,
             // A backslash escapes the punctuation after it, or ends the line with a hard break.
-            '\\' => after.map_or(true, |a| a.is_ascii_punctuation()),
+            '\\' => after.is_none_or(|a| a.is_ascii_punctuation()),
             // Emphasis with _ never starts or ends inside a word.
             '_' => {
                 !(before.is_some_and(char::is_alphanumeric)
@@ -204,7 +204,7 @@ fn md_escape_line(line: &str) -> String {
 /// Where a line would open or close a block if it began one: the positions to escape.
 fn block_escapes(chars: &[char]) -> Vec<usize> {
     let first = chars.first().copied();
-    let spaced = |i: usize| chars.get(i).map_or(true, |c| *c == ' ' || *c == '\t');
+    let spaced = |i: usize| chars.get(i).is_none_or(|c| *c == ' ' || *c == '\t');
     let mut at = Vec::new();
     // A line of one repeated mark is a rule or a heading underline (---, ***, ___, ===).
     let marks: Vec<char> = chars

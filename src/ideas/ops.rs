@@ -535,12 +535,12 @@ pub fn search<'a>(library: &'a Library, filter: &Filter) -> Vec<&'a Idea> {
         .ideas
         .iter()
         .filter(|i| filter.status.is_empty() || filter.status.contains(&i.status))
-        .filter(|i| filter.site.map_or(true, |s| s == i.site))
-        .filter(|i| filter.from_ms.map_or(true, |from| i.saved_at >= from))
-        .filter(|i| filter.to_ms.map_or(true, |to| i.saved_at < to))
+        .filter(|i| filter.site.is_none_or(|s| s == i.site))
+        .filter(|i| filter.from_ms.is_none_or(|from| i.saved_at >= from))
+        .filter(|i| filter.to_ms.is_none_or(|to| i.saved_at < to))
         .filter(|i| {
             tag.as_ref()
-                .map_or(true, |t| i.hashtags.iter().any(|h| fold_tag(h) == *t))
+                .is_none_or(|t| i.hashtags.iter().any(|h| fold_tag(h) == *t))
         })
         .filter(|i| {
             if words.is_empty() {
