@@ -56,7 +56,8 @@ pub fn prior() -> LinearModel {
     for line in corpus::lines("data/toxicity-prior/words.tsv") {
         let (word, weight) = line.split_once('\t').expect("word<TAB>weight");
         let weight: f32 = weight.parse().expect("a weight");
-        weights[(feature_hash(features::PRIOR_WORD, &[word.as_bytes()]) & ((1 << PRIOR_LOG2_BUCKETS) - 1)) as usize] += weight;
+        let bucket = feature_hash(features::PRIOR_WORD, &[word.as_bytes()]) as usize & (weights.len() - 1);
+        weights[bucket] += weight;
     }
     LinearModel::quantise(0.0, &weights)
 }
