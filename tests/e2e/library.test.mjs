@@ -164,8 +164,9 @@ test("plan, review from a reminder's deep link, delete with undo, weekly view", 
   const dual = ideaCard("Dual coding");
   await dual.getByRole("button", { name: "Delete" }).click();
   await page.waitForFunction(() => document.querySelectorAll("article.idea").length === 3);
-  const toast = page.locator("#toast");
-  assert.match(await toast.textContent(), /Deleted “Dual coding/);
+  // The list can redraw from storage before the page's own reply arrives: wait for the toast.
+  const toast = page.locator("#toast", { hasText: /Deleted “Dual coding/ });
+  await toast.waitFor();
   assert.equal((await libraryNow()).ideas.length, 3);
   await toast.getByRole("button", { name: "Undo" }).click();
   await page.waitForFunction(() => document.querySelectorAll("article.idea").length === 4);
