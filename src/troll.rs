@@ -62,9 +62,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUTS: [f32; 2] = [1.61, 1.06];
-const MEDIUM_CUTS: [f32; 2] = [0.08, 0.51];
-const HIGH_CUTS: [f32; 2] = [-0.17, 0.15];
+const LOW_CUTS: [f32; 2] = [1.61, 1.05];
+const MEDIUM_CUTS: [f32; 2] = [0.08, 0.53];
+const HIGH_CUTS: [f32; 2] = [-0.17, 0.19];
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the

@@ -84,7 +84,7 @@ pub struct Corpora {
 
 /// The writers of `data/hostility/`, each to a brief of their own (its README), each with a
 /// `<writer>-hostile.txt` and a `<writer>-civil.txt`; the first writer's files have no prefix.
-const WRITERS: [&str; 29] = [
+const WRITERS: [&str; 33] = [
     "first",
     "replies",
     "personas",
@@ -114,6 +114,10 @@ const WRITERS: [&str; 29] = [
     "ridicule",
     "fury",
     "dehumanise",
+    "topics",
+    "platforms",
+    "veiled",
+    "thread",
 ];
 
 /// Reads the corpora: OLID and Davidson from the shared data (`corpus`), the rest from
