@@ -38,7 +38,7 @@ impl Sensitivity {
     /// (`examples/troll_eval.rs`), as the share of inoffensive tweets the model alone flags:
     /// the replies head's cut flags 1% / 2% / 3% of them, the language head's cut brings
     /// the two together to low 2.5%, medium 7.5%, high 10%. At medium, model and lexicon
-    /// together then hide 6.3% of them (and warn 1.6% for strong language alone): 1.7 points
+    /// together then hide 6.4% of them (and warn 1.6% for strong language alone): 1.6 points
     /// under the 8% medium may hide, about the chance spread of a 600-tweet sample. Flagging
     /// 8.5% of them instead would hide 7.3% and 1.7% of teachers' posts (6 of 353): too close.
     fn model_cuts(self) -> [f32; 2] {
@@ -62,9 +62,9 @@ impl Sensitivity {
     }
 }
 
-const LOW_CUTS: [f32; 2] = [1.61, 1.05];
-const MEDIUM_CUTS: [f32; 2] = [0.08, 0.53];
-const HIGH_CUTS: [f32; 2] = [-0.17, 0.19];
+const LOW_CUTS: [f32; 2] = [1.61, 1.08];
+const MEDIUM_CUTS: [f32; 2] = [0.07, 0.57];
+const HIGH_CUTS: [f32; 2] = [-0.18, 0.23];
 /// Lexicon weight (tenths) of the slurs and threats that hide at every level.
 const SEVERE: u32 = 30;
 /// Words after an insult, and words of any kind before it, that may stand between it and the

@@ -84,7 +84,7 @@ pub struct Corpora {
 
 /// The writers of `data/hostility/`, each to a brief of their own (its README), each with a
 /// `<writer>-hostile.txt` and a `<writer>-civil.txt`; the first writer's files have no prefix.
-const WRITERS: [&str; 33] = [
+const WRITERS: [&str; 36] = [
     "first",
     "replies",
     "personas",
@@ -118,6 +118,9 @@ const WRITERS: [&str; 33] = [
     "platforms",
     "veiled",
     "thread",
+    "classic-a",
+    "classic-b",
+    "comments",
 ];
 
 /// Reads the corpora: OLID and Davidson from the shared data (`corpus`), the rest from
