@@ -195,7 +195,7 @@ fn main() {
         let posts: Vec<&str> = posts.iter().map(String::as_str).collect();
         println!("data/lens/{file}.txt ({}) at medium: {}", posts.len(), shares(&posts, Sensitivity::Medium));
     }
-    // The first file's misses were read once; the other three were each written by someone who
+    // The first file's misses were read once; the others were each written by someone who
     // never saw the training posts, and only their totals are ever read (their errors are not
     // listed).
     let read_heldout = |file: &str| -> Vec<(String, String)> {
@@ -203,8 +203,9 @@ fn main() {
         text.lines().filter_map(|l| l.split_once('\t')).map(|(label, text)| (label.to_string(), text.to_string())).collect()
     };
     let heldout = read_heldout("heldout.txt");
-    let (replies, second, third) = (read_heldout("heldout-replies.tsv"), read_heldout("heldout-2.tsv"), read_heldout("heldout-3.tsv"));
-    for (file, posts) in [("heldout.txt", &heldout), ("heldout-replies.tsv", &replies), ("heldout-2.tsv", &second), ("heldout-3.tsv", &third)] {
+    let unseen = ["heldout-replies.tsv", "heldout-2.tsv", "heldout-3.tsv", "heldout-4.tsv", "heldout-teachers.tsv"];
+    let unseen: Vec<(&str, Vec<(String, String)>)> = unseen.iter().map(|&file| (file, read_heldout(file))).collect();
+    for (file, posts) in std::iter::once(("heldout.txt", &heldout)).chain(unseen.iter().map(|(file, posts)| (*file, posts))) {
         let mut labels = in_order_seen(posts.iter().map(|(label, _)| label.as_str()));
         labels.sort_unstable_by_key(|&label| label != "hostile");
         for (level, name) in LEVELS {

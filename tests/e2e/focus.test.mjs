@@ -58,6 +58,12 @@ async function openTimeline() {
 const send = (message) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
 const badge = () => popup.evaluate(() => chrome.action.getBadgeText({}));
 const storedState = () => popup.evaluate(async () => (await chrome.storage.local.get("focusState")).focusState);
+/** Posts counted in the running session: those recorded, and those reported since the background's last event. */
+const postsCounted = () => popup.evaluate(async () => {
+  const { focusState } = await chrome.storage.local.get("focusState");
+  const { focusPendingStats } = await chrome.storage.session.get("focusPendingStats");
+  return focusState.phase.session.posts_seen + (focusPendingStats?.seen ?? 0);
+});
 
 /** Moves the stored clock marks back by `ms` (as if that much time had passed), then lets the alarm fire. */
 async function letTimePass(ms) {
@@ -233,6 +239,9 @@ test("when time is up a review covers the timeline, stops scrolling, and five mo
   await timeline.evaluate(() => scrollTo(0, 400));
   await timeline.locator('article[data-testid="tweet"]').nth(4).focus();
   await noteOnScreen(timeline);
+  // The page reports what came on screen a frame or more after the scroll, and the background
+  // holds it until its next event: let it arrive before the session ends.
+  await until(async () => (await postsCounted()) === seenInSession.size, "the posts scrolled into view to be counted");
   await letTimePass(5 * MINUTE + 1000);
 
   const overlay = await shadowOf(timeline);
