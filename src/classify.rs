@@ -288,7 +288,7 @@ impl Engine {
         }
 
         if let Some((detector, sensitivity)) = troll {
-            for (reason, warn) in detector.assess(&post.text, extracted.mentions.len(), *sensitivity) {
+            for (reason, warn) in detector.assess(&post.text, tagged_mentions(&post.text, &extracted), *sensitivity) {
                 add(reason.kind, reason.detail, warn);
             }
         }
@@ -388,6 +388,14 @@ impl Engine {
             Err(format!("off-topic: too few teaching words ({})", evidence.join(", ")))
         }
     }
+}
+
+/// Mentions a post tags on its way, not counting the run it starts with: a reply's addressees
+/// (how API text and Mastodon write a reply to a many-sided conversation) are not an audience
+/// called in. Counted with them, OLID's harmless tweets hidden at medium went from 6.4% to 8.6%.
+fn tagged_mentions(text: &str, extracted: &Extracted) -> usize {
+    let addressees = text.split_whitespace().take_while(|word| word.starts_with(['@', '＠'])).count();
+    extracted.mentions.len().saturating_sub(addressees)
 }
 
 #[cfg(test)]

@@ -4,8 +4,10 @@
 //!
 //! Every section is optional. Defaults are a teacher's sensible start: lens on, muted words
 //! matched as Bluesky does (`targets` content and tag, `match` word, `action` hide), troll
-//! filter at medium, promoted posts, "who to follow", trends, bait, hashtag stuffing and spam
-//! hidden, reposts, quotes and stranger replies shown.
+//! filter at medium, promoted posts, "who to follow" and trends hidden, reposts, quotes and
+//! stranger replies shown. The checks of what a post says other than the troll filter (bait,
+//! hashtag stuffing, spam) run only when a pack turns them on, as the extension's starting pack
+//! does: a pack that sets only the troll filter judges posts by the troll filter alone.
 
 use crate::lens::{self, topic::Strictness};
 use crate::mutewords::{self, MatchMode};
@@ -160,9 +162,9 @@ impl Default for Noise {
             quotes: false,
             stranger_replies: false,
             demetricate: false,
-            bait: true,
-            hashtag_stuffing: true,
-            spam: true,
+            bait: false,
+            hashtag_stuffing: false,
+            spam: false,
         }
     }
 }

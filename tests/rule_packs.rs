@@ -45,15 +45,10 @@ fn details(v: &Verdict) -> Vec<String> {
     v.reasons.iter().map(|r| r.detail.clone()).collect()
 }
 
-/// Text-noise and troll checks off, so verdicts below are about the rules under test.
+/// The troll filter off (the text-noise checks are off unless a pack turns them on), so
+/// verdicts below are about the rules under test.
 fn quiet(mut pack: serde_json::Value) -> serde_json::Value {
     pack["troll"] = json!({"sensitivity": "off"});
-    let noise = pack.get("noise").cloned().unwrap_or(json!({}));
-    let mut noise = noise.as_object().cloned().unwrap_or_default();
-    for key in ["bait", "hashtag_stuffing", "spam"] {
-        noise.entry(key).or_insert(json!(false));
-    }
-    pack["noise"] = json!(noise);
     pack
 }
 
@@ -69,8 +64,34 @@ fn empty_pack_gets_teacher_defaults() {
     assert!(pack.lens.sites.x && pack.lens.sites.bluesky && pack.lens.sites.mastodon);
     assert_eq!(pack.troll.sensitivity, Sensitivity::Medium);
     let n = pack.noise;
-    assert!(n.promoted && n.who_to_follow && n.trends && n.bait && n.hashtag_stuffing && n.spam);
+    assert!(n.promoted && n.who_to_follow && n.trends);
     assert!(!n.reposts && !n.quotes && !n.stranger_replies && !n.demetricate);
+    // What a post says is judged by the troll filter alone unless the pack asks for more.
+    assert!(!n.bait && !n.hashtag_stuffing && !n.spam);
+}
+
+#[test]
+fn a_pack_that_sets_only_the_troll_filter_judges_by_it_alone() {
+    let tags = ["maga", "kag", "qanon", "wwg1wga", "tcot", "ccot", "pjnet"];
+    let stuffed = || post("Follow back! #maga #kag #qanon #wwg1wga #tcot #ccot #pjnet", &tags);
+    let ctx = Context::default();
+    let troll_only = engine(json!({"troll": {"sensitivity": "medium"}}));
+    assert_eq!(one(&troll_only, stuffed(), &ctx).verdict, VerdictKind::Show);
+    let asked = engine(json!({"troll": {"sensitivity": "medium"}, "noise": {"bait": true, "hashtag_stuffing": true}}));
+    let verdict = one(&asked, stuffed(), &ctx);
+    assert_eq!(verdict.verdict, VerdictKind::Hide);
+    assert_eq!(details(&verdict), ["hashtag stuffing: 7 tags", "engagement bait: 'follow back'"]);
+}
+
+#[test]
+fn a_reply_s_addressees_are_not_a_pile_on() {
+    let e = engine(json!({"troll": {"sensitivity": "medium"}}));
+    let ctx = Context::default();
+    let news = "WE DID IT! THE WHOLE DEPARTMENT PASSED THE INSPECTION TODAY";
+    let reply = one(&e, post(&format!("@a @b @c @d @e @f @g {news}"), &[]), &ctx);
+    assert_eq!(reply.verdict, VerdictKind::Show, "{:?}", details(&reply));
+    let tagging = one(&e, post(&format!("{news} @a @b @c @d @e @f @g"), &[]), &ctx);
+    assert!(details(&tagging).contains(&"pile-on: 7 mentions".to_string()), "{:?}", details(&tagging));
 }
 
 #[test]

@@ -22,7 +22,7 @@ const NOISE = [
 ];
 
 // The engine's defaults for switches a pack leaves out.
-const ON_BY_DEFAULT = new Set(["promoted", "who_to_follow", "trends", "bait", "hashtag_stuffing", "spam"]);
+const ON_BY_DEFAULT = new Set(["promoted", "who_to_follow", "trends"]);
 
 const handle = (s) => s.trim().replace(/^@+/, "");
 
