@@ -325,7 +325,7 @@ impl TrollDetector {
         let named_an_attack = categories.iter().any(|c| !c.names_no_one());
         if let Some((marker, hit)) = directed {
             reasons.push(troll(format!("insult aimed at you: '{marker} … {}'", display(entry(hit)))));
-        } else if let Some((first, last)) = view.and_then(|v| v.phrase).filter(|_| attack && !named_an_attack) {
+        } else if let Some((first, last)) = view.and_then(|v| v.phrase).filter(|_| by_model && attack && !named_an_attack) {
             // The phrase starts from the "you" it is said to, when one comes shortly before it
             // ("people like you shouldn't be allowed near children").
             let addresses = |i: usize| features::addresses_reader(post.folded.squeezed_token(i));
