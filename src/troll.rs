@@ -453,6 +453,11 @@ impl TrollDetector {
             .filter(|e| strong_words || !e.category.names_no_one())
             .map(|e| e.weight)
             .sum();
+        // Capitals, a punctuation storm and tagged accounts make what is said louder; with
+        // nothing said they attack no one (a department tagging its staff in capitals).
+        if words == 0 {
+            return 0;
+        }
         let directed = post.aimed.iter().any(Option::is_some);
         words
             + if directed { DIRECTED } else { 0 }

@@ -87,10 +87,11 @@ fn a_pack_that_sets_only_the_troll_filter_judges_by_it_alone() {
 fn a_reply_s_addressees_are_not_a_pile_on() {
     let e = engine(json!({"troll": {"sensitivity": "medium"}}));
     let ctx = Context::default();
-    let news = "WE DID IT! THE WHOLE DEPARTMENT PASSED THE INSPECTION TODAY";
-    let reply = one(&e, post(&format!("@a @b @c @d @e @f @g {news}"), &[]), &ctx);
-    assert_eq!(reply.verdict, VerdictKind::Show, "{:?}", details(&reply));
-    let tagging = one(&e, post(&format!("{news} @a @b @c @d @e @f @g"), &[]), &ctx);
+    let pile_on = |v: &Verdict| details(v).iter().any(|d| d.starts_with("pile-on"));
+    let reply = one(&e, post("@a @b @c @d @e @f @g look at this clown", &[]), &ctx);
+    assert!(!pile_on(&reply), "{:?}", details(&reply));
+    let tagging = one(&e, post("look at this clown @a @b @c @d @e @f @g", &[]), &ctx);
+    assert_eq!(tagging.verdict, VerdictKind::Hide);
     assert!(details(&tagging).contains(&"pile-on: 7 mentions".to_string()), "{:?}", details(&tagging));
 }
 

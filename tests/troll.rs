@@ -95,11 +95,13 @@ fn details_name_the_signal_and_mask_slurs() {
     let pile_on = TrollDetector::new().assess("you clown", 9, Sensitivity::Medium);
     let pile_on: Vec<&str> = pile_on.iter().map(|(r, _)| r.detail.as_str()).collect();
     assert!(pile_on.contains(&"pile-on: 9 mentions"), "{pile_on:?}");
-    // Hidden by the signals alone: the reasons are those, not a phrase the model did not flag.
-    let news = "WE DID IT! THE WHOLE DEPARTMENT PASSED THE INSPECTION TODAY";
-    let signals = TrollDetector::new().assess(news, 7, Sensitivity::Medium);
-    let signals: Vec<&str> = signals.iter().map(|(r, _)| r.detail.as_str()).collect();
-    assert_eq!(signals, ["shouting: 100% capitals", "pile-on: 7 mentions"]);
+    // Capitals and tagged accounts make what is said louder; with nothing hostile said they
+    // hide nothing, even at high.
+    let news = "WE DID IT!!! THE WHOLE DEPARTMENT PASSED THE INSPECTION TODAY";
+    assert!(TrollDetector::new().assess(news, 7, Sensitivity::High).is_empty());
+    let loud = TrollDetector::new().assess("WHAT A CLOWN SHOW THIS SCHOOL IS", 7, Sensitivity::Medium);
+    let loud: Vec<&str> = loud.iter().map(|(r, _)| r.detail.as_str()).collect();
+    assert!(loud.contains(&"shouting: 100% capitals") && loud.contains(&"pile-on: 7 mentions"), "{loud:?}");
     assert!(reasons("kill yourself", Sensitivity::Low)
         .contains(&"hostility: 'kill yourself'".to_string()));
 }
