@@ -203,8 +203,8 @@ fn main() {
         text.lines().filter_map(|l| l.split_once('\t')).map(|(label, text)| (label.to_string(), text.to_string())).collect()
     };
     let heldout = read_heldout("heldout.txt");
-    let unseen = ["heldout-replies.tsv", "heldout-2.tsv", "heldout-3.tsv", "heldout-4.tsv", "heldout-teachers.tsv"];
-    let unseen: Vec<(&str, Vec<(String, String)>)> = unseen.iter().map(|&file| (file, read_heldout(file))).collect();
+    let unseen = ["heldout-replies.tsv", "heldout-2.tsv", "heldout-3.tsv", "heldout-4.tsv", "heldout-teachers.tsv"]
+        .map(|file| (file, read_heldout(file)));
     for (file, posts) in std::iter::once(("heldout.txt", &heldout)).chain(unseen.iter().map(|(file, posts)| (*file, posts))) {
         let mut labels = in_order_seen(posts.iter().map(|(label, _)| label.as_str()));
         labels.sort_unstable_by_key(|&label| label != "hostile");

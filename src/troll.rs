@@ -80,7 +80,7 @@ const DIRECTED: u32 = 10;
 const SHOUTING: u32 = 10;
 const PUNCTUATION_STORM: u32 = 5;
 const PILE_ON: u32 = 10;
-/// Mentions from which a reply counts as a pile-on.
+/// Tagged accounts from which a post counts as a pile-on (with something hostile said).
 const PILE_ON_MENTIONS: usize = 6;
 /// Capitals only count as shouting over this many letters ("OMG" is not shouting).
 const SHOUTING_MIN_LETTERS: usize = 16;
@@ -283,7 +283,8 @@ impl TrollDetector {
 
     /// Every troll reason the text earns at this sensitivity (empty: not a troll post), each
     /// with whether it only warns: an attack, insult, threat or slur hides; strong language
-    /// that attacks no one only warns. `mentions` is how many accounts the post mentions.
+    /// that attacks no one only warns. `mentions` is how many accounts the post tags (a reply's
+    /// leading addressees not counted: `classify::tagged_mentions`).
     pub fn assess(&self, text: &str, mentions: usize, sensitivity: Sensitivity) -> Vec<(Reason, bool)> {
         let Some(threshold) = sensitivity.threshold() else {
             return Vec::new();
