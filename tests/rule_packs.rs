@@ -93,6 +93,9 @@ fn a_reply_s_addressees_are_not_a_pile_on() {
     let tagging = one(&e, post("look at this clown @a @b @c @d @e @f @g", &[]), &ctx);
     assert_eq!(tagging.verdict, VerdictKind::Hide);
     assert!(details(&tagging).contains(&"pile-on: 7 mentions".to_string()), "{:?}", details(&tagging));
+    // A lone "@" starting the post is no addressee: six accounts are still tagged after it.
+    let stray_at = one(&e, post("@ @a look at this clown @b @c @d @e @f @g", &[]), &ctx);
+    assert!(details(&stray_at).contains(&"pile-on: 6 mentions".to_string()), "{:?}", details(&stray_at));
 }
 
 #[test]
