@@ -6,8 +6,10 @@
 //! survives when troll tweets are disguised; the time assess() takes per post; and the size of
 //! the shipped weights. "Flagged" is hidden or warned.
 //!
-//! `cargo run --release --example troll_eval [-- --errors]` (`--errors` lists teacher posts
-//! and held-out posts judged wrongly at medium).
+//! `cargo run --release --example troll_eval [-- --errors] [-- --olid-scores PATH]`
+//! (`--errors` lists teacher posts and held-out posts judged wrongly at medium;
+//! `--olid-scores` writes each OLID tweet's out-of-fold judgement and head scores, which
+//! `tools/olid_ceiling.py` stacks with other models).
 
 use staffroom::model::train::folds;
 use staffroom::troll::training::{self, Labelled};
@@ -21,9 +23,9 @@ const FOLDS: usize = 5;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Judged {
-    Shown,
-    Warned,
-    Hidden,
+    Shown = 0,
+    Warned = 1,
+    Hidden = 2,
 }
 
 fn judge(detector: &TrollDetector, text: &str, level: Sensitivity) -> Judged {
@@ -41,10 +43,13 @@ fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpora = training::load();
     let all = training::all;
-    let errors = std::env::args().any(|a| a == "--errors");
+    let args: Vec<String> = std::env::args().collect();
+    let errors = args.iter().any(|a| a == "--errors");
+    let olid_scores = args.iter().position(|a| a == "--olid-scores").map(|i| args.get(i + 1).expect("--olid-scores PATH"));
 
     // OLID by cross-validation: (truth, judged per level, model score).
     let mut olid_results: Vec<(bool, [Judged; 3], [f32; 2])> = Vec::new();
+    let mut olid_texts: Vec<&str> = Vec::new();
     for fold in folds(corpora.olid.len(), FOLDS, 2019) {
         let (held, rest) = split(&corpora.olid, &fold);
         let model = training::train(&rest, &all(&corpora.davidson), &all(&corpora.written), &all(&corpora.everyday));
@@ -52,7 +57,19 @@ fn main() {
         for post in held {
             let judged = LEVELS.map(|(level, _)| judge(&detector, &post.text, level));
             olid_results.push((post.hostile, judged, detector.hostility_scores(&post.text).unwrap()));
+            olid_texts.push(&post.text);
         }
+    }
+    if let Some(path) = olid_scores {
+        // offensive (1/0) <TAB> judged at medium (0 shown, 1 warned, 2 hidden) <TAB> language head <TAB> replies head <TAB> text
+        let lines: String = olid_results
+            .iter()
+            .zip(&olid_texts)
+            .map(|((offensive, judged, [language, replies]), text)| {
+                format!("{}\t{}\t{language}\t{replies}\t{}\n", *offensive as u8, judged[1] as u8, text.replace(['\t', '\n'], " "))
+            })
+            .collect();
+        std::fs::write(path, lines).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
     let mut davidson_results: Vec<(bool, [Judged; 3])> = Vec::new();
     let mut evasion = [(0usize, 0usize); 3];
