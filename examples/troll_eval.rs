@@ -6,7 +6,7 @@
 //! survives when troll tweets are disguised; the time assess() takes per post; and the size of
 //! the shipped weights. "Flagged" is hidden or warned.
 //!
-//! `cargo run --release --example troll_eval [-- --errors] [-- --olid-scores PATH]`
+//! `cargo run --release --example troll_eval [-- [--errors] [--olid-scores PATH]]`
 //! (`--errors` lists teacher posts and held-out posts judged wrongly at medium;
 //! `--olid-scores` writes each OLID tweet's out-of-fold judgement and head scores, which
 //! `tools/olid_ceiling.py` stacks with other models).
