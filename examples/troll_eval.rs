@@ -47,26 +47,24 @@ fn main() {
     let errors = args.iter().any(|a| a == "--errors");
     let olid_scores = args.iter().position(|a| a == "--olid-scores").map(|i| args.get(i + 1).expect("--olid-scores PATH"));
 
-    // OLID by cross-validation: (truth, judged per level, model score).
-    let mut olid_results: Vec<(bool, [Judged; 3], [f32; 2])> = Vec::new();
-    let mut olid_texts: Vec<&str> = Vec::new();
+    // OLID by cross-validation: (tweet, judged per level, model score).
+    let mut olid_results: Vec<(&Labelled, [Judged; 3], [f32; 2])> = Vec::new();
     for fold in folds(corpora.olid.len(), FOLDS, 2019) {
         let (held, rest) = split(&corpora.olid, &fold);
         let model = training::train(&rest, &all(&corpora.davidson), &all(&corpora.written), &all(&corpora.everyday));
         let detector = TrollDetector::with_model(Some(Arc::new(model)));
         for post in held {
             let judged = LEVELS.map(|(level, _)| judge(&detector, &post.text, level));
-            olid_results.push((post.hostile, judged, detector.hostility_scores(&post.text).unwrap()));
-            olid_texts.push(&post.text);
+            olid_results.push((post, judged, detector.hostility_scores(&post.text).unwrap()));
         }
     }
     if let Some(path) = olid_scores {
         // offensive (1/0) <TAB> judged at medium (0 shown, 1 warned, 2 hidden) <TAB> language head <TAB> replies head <TAB> text
         let lines: String = olid_results
             .iter()
-            .zip(&olid_texts)
-            .map(|((offensive, judged, [language, replies]), text)| {
-                format!("{}\t{}\t{language}\t{replies}\t{}\n", *offensive as u8, judged[1] as u8, text.replace(['\t', '\n'], " "))
+            .map(|(post, judged, [language, replies])| {
+                let text = post.text.replace(['\t', '\n'], " ");
+                format!("{}\t{}\t{language}\t{replies}\t{text}\n", post.hostile as u8, judged[1] as u8)
             })
             .collect();
         std::fs::write(path, lines).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -138,7 +136,7 @@ fn main() {
         "corpus", "level", "n", "precision", "recall", "F1", "macroF1", "harmless fl.", "harmless h.", "off. hidden"
     );
     for (name, results) in [
-        ("OLID", olid_results.iter().map(|(t, j, _)| (*t, *j)).collect::<Vec<_>>()),
+        ("OLID", olid_results.iter().map(|(post, j, _)| (post.hostile, *j)).collect::<Vec<_>>()),
         ("Davidson", davidson_results.clone()),
     ] {
         for (k, (_, level)) in LEVELS.iter().enumerate() {
@@ -161,8 +159,8 @@ fn main() {
     }
     // Cuts for the two heads: the replies head's flags a share of OLID's harmless tweets, the
     // language head's brings both together to the level's share.
-    let harmless: Vec<[f32; 2]> = olid_results.iter().filter(|r| !r.0).map(|r| r.2).collect();
-    let offensive: Vec<[f32; 2]> = olid_results.iter().filter(|r| r.0).map(|r| r.2).collect();
+    let harmless: Vec<[f32; 2]> = olid_results.iter().filter(|r| !r.0.hostile).map(|r| r.2).collect();
+    let offensive: Vec<[f32; 2]> = olid_results.iter().filter(|r| r.0.hostile).map(|r| r.2).collect();
     let over = |s: &[f32; 2], cuts: [f32; 2]| s[0] >= cuts[0] || s[1] >= cuts[1];
     for replies_share in [0.0, 0.5, 1.0, 1.5, 2.0, 3.0] {
         let mut replies: Vec<f32> = harmless.iter().map(|s| s[1]).collect();

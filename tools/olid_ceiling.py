@@ -37,18 +37,20 @@ def read_scores(path):
             np.array([int(r[1]) for r in rows]), np.array([float(r[2]) for r in rows]))
 
 
+def rates(y, flagged):
+    return (f"recall {flagged[y == 1].mean():.3f}  F1 {f1_score(y, flagged):.3f}  "
+            f"macro-F1 {f1_score(y, flagged, average='macro'):.3f}")
+
+
 def report(label, y, score):
+    """A score's figures with the cut that flags FLAGGED of the harmless tweets."""
     cut = np.sort(score[y == 0])[::-1][int(FLAGGED * (y == 0).sum())]
-    flagged = (score > cut).astype(int)
-    print(f"{label:<34} AUC {roc_auc_score(y, score):.3f}  recall {flagged[y == 1].mean():.3f}  "
-          f"F1 {f1_score(y, flagged):.3f}  macro-F1 {f1_score(y, flagged, average='macro'):.3f}", flush=True)
+    print(f"{label:<34} AUC {roc_auc_score(y, score):.3f}  {rates(y, (score > cut).astype(int))}", flush=True)
 
 
 def report_shipped(y, judged):
     flagged = (judged > 0).astype(int)
-    print(f"{'shipped, medium (as judged)':<34} {'':9}  recall {flagged[y == 1].mean():.3f}  "
-          f"F1 {f1_score(y, flagged):.3f}  macro-F1 {f1_score(y, flagged, average='macro'):.3f}  "
-          f"(harmless flagged {flagged[y == 0].mean():.1%})")
+    print(f"{'shipped, medium (as judged)':<34} {'':9}  {rates(y, flagged)}  (harmless flagged {flagged[y == 0].mean():.1%})")
 
 
 def standard(v):
